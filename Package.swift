@@ -1,0 +1,55 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "TenderPlan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tenderplan", targets: ["tenderplan"]),
+        .library(name: "TenderPlanCore", targets: ["TenderPlanCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // The platform's libyaml (Debian: libyaml-dev), found through pkg-config.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        // libyaml events -> a located node tree, with hard limits.
+        .target(name: "YAMLSource", dependencies: ["CLibYAML"]),
+        // The pure core: model, loading, validation and the engines.
+        .target(name: "TenderPlanCore", dependencies: ["YAMLSource"]),
+        // View models -> output formats.
+        .target(name: "TenderPlanReports", dependencies: ["TenderPlanCore"]),
+        // The commands, as a library so tests can drive them.
+        .target(
+            name: "TenderPlanCLI",
+            dependencies: [
+                "TenderPlanCore", "TenderPlanReports", "YAMLSource",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "tenderplan", dependencies: ["TenderPlanCLI"]),
+        .testTarget(
+            name: "YAMLSourceTests",
+            dependencies: ["YAMLSource"]
+        ),
+        .testTarget(
+            name: "TenderPlanCoreTests",
+            dependencies: [
+                "TenderPlanCore", "YAMLSource",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "TenderPlanCLITests",
+            dependencies: ["TenderPlanCLI", "tenderplan"],
+            resources: []
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,56 @@
+import Foundation
+import TenderPlanCore
+import YAMLSource
+
+/// Writes diagnostics as `path:line:col: error: message [code]`, the source line and a caret.
+struct DiagnosticPrinter {
+    var useColour: Bool
+
+    /// Colour only on a terminal, and never when NO_COLOR is set.
+    static func forStandardError(environment: [String: String] = ProcessInfo.processInfo.environment) -> DiagnosticPrinter {
+        let noColour = !(environment["NO_COLOR"] ?? "").isEmpty
+        return DiagnosticPrinter(useColour: !noColour && isatty(STDERR_FILENO) == 1)
+    }
+
+    func render(_ diagnostic: Diagnostic, sources: [String: SourceText]) -> String {
+        var out = ""
+        let label: String
+        switch diagnostic.severity {
+        case .error: label = paint("error:", "1;31")
+        case .warning: label = paint("warning:", "1;33")
+        }
+        out += paint("\(diagnostic.location):", "1") + " \(label) \(diagnostic.message) [\(diagnostic.code.rawValue)]\n"
+        out += excerpt(diagnostic.location, sources: sources)
+        for note in diagnostic.notes {
+            if let location = note.location {
+                out += paint("\(location):", "1") + " \(paint("note:", "1;36")) \(note.message)\n"
+                out += excerpt(location, sources: sources)
+            } else {
+                out += "  \(paint("note:", "1;36")) \(note.message)\n"
+            }
+        }
+        return out
+    }
+
+    private func excerpt(_ location: SourceLocation, sources: [String: SourceText]) -> String {
+        guard let source = sources[location.path], let line = source.line(location.line) else { return "" }
+        let scalars = Array(line.unicodeScalars)
+        // Keep tabs in the caret's indentation so it lines up under the offending character.
+        var indent = ""
+        for scalar in scalars.prefix(max(0, location.column - 1)) { indent += scalar == "\t" ? "\t" : " " }
+        let shown = scalars.count > 200 ? String(String.UnicodeScalarView(scalars.prefix(200))) + "…" : line
+        return "  \(shown)\n  \(indent)\(paint("^", "1;32"))\n"
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        useColour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}
+
+func writeStandardError(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+}
+
+func writeStandardOutput(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+
+/// Runs the command line and exits with the documented codes (usage errors are 2, not 64).
+public enum TenderPlanMain {
+    public static func run(_ arguments: [String]? = nil) async -> Never {
+        do {
+            var command = try TenderPlanCommand.parseAsRoot(arguments)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            exit(0)
+        } catch {
+            let code = TenderPlanCommand.exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((TenderPlanCommand.fullMessage(for: error) + "\n").utf8))
+                exit(ExitStatus.usage)
+            }
+            TenderPlanCommand.exit(withError: error)
+        }
+    }
+}
+
+/// The exit codes of DESIGN.md.
+public enum ExitStatus {
+    public static let ok: Int32 = 0
+    public static let scenarioErrors: Int32 = 1
+    public static let usage: Int32 = 2
+    public static let unreadable: Int32 = 65
+    public static let cannotOpen: Int32 = 66
+    public static let internalError: Int32 = 70
+}
+
+/// `tenderplan`: the root command.
+public struct TenderPlanCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "tenderplan",
+        abstract: "Plan the procurement and staged rollout of a shared IT system across agencies.",
+        discussion: """
+        TenderPlan reads a scenario (a YAML file describing agencies, sites, requirements,
+        candidate products, tenders, go-lives, costs and risks) and checks it, scores it
+        and plans it.
+
+        Start with:   tenderplan validate Scenarios/tutorial.yaml
+        """,
+        version: "0.1.0",
+        subcommands: [ValidateCommand.self]
+    )
+
+    public init() {}
+}

@@ -1,0 +1,508 @@
+import Foundation
+import YAMLSource
+
+/// Builds the model from checked mappings; typed accessors report bad values at the value.
+///
+/// An item whose id is missing or broken is dropped; an item with any other bad value is kept
+/// with that value unset, so one typo gives one error, not a cascade.
+struct ModelBuilder {
+    var diagnostics: Diagnostics
+
+    // MARK: typed accessors
+
+    mutating func scalarText(_ f: Fields, _ key: String) -> String? {
+        guard let node = f[key] else { return nil }
+        guard let text = node.scalar else {
+            diagnostics.error(.wrongType, "'\(key)' must be a single value, found \(node.kindDescription)", at: f.valueLocation(key))
+            return nil
+        }
+        return text
+    }
+
+    mutating func parse<T>(_ f: Fields, _ key: String, _ parser: (String) -> Result<T, ScalarError>) -> T? {
+        guard let text = scalarText(f, key) else { return nil }
+        return report(parser(text), key: key, at: f.valueLocation(key))
+    }
+
+    mutating func report<T>(_ result: Result<T, ScalarError>, key: String?, at location: SourceLocation) -> T? {
+        switch result {
+        case .success(let value): return value
+        case .failure(let error):
+            let prefix = key.map { "'\($0)': " } ?? ""
+            diagnostics.error(error.code, prefix + error.message, at: location)
+            return nil
+        }
+    }
+
+    mutating func text(_ f: Fields, _ key: String) -> String? { scalarText(f, key) }
+    mutating func id(_ f: Fields, _ key: String) -> Identifier? { parse(f, key, ScalarParsers.identifier) }
+    mutating func date(_ f: Fields, _ key: String) -> Day? { parse(f, key, ScalarParsers.date) }
+    mutating func money(_ f: Fields, _ key: String) -> Decimal? { parse(f, key, ScalarParsers.money) }
+    mutating func percentage(_ f: Fields, _ key: String) -> Decimal? { parse(f, key, ScalarParsers.percentage) }
+    mutating func duration(_ f: Fields, _ key: String) -> PlanDuration? { parse(f, key, ScalarParsers.duration) }
+
+    mutating func locatedId(_ f: Fields, _ key: String) -> Located<Identifier>? {
+        id(f, key).map { Located($0, at: f.valueLocation(key)) }
+    }
+
+    mutating func integer(_ f: Fields, _ key: String) -> Int? {
+        guard case .integer(let min, let max)? = f.table.spec(key)?.type else { preconditionFailure("\(key) is not an integer key") }
+        return parse(f, key) { ScalarParsers.integer($0, in: min...max) }
+    }
+
+    mutating func number(_ f: Fields, _ key: String) -> Decimal? {
+        guard case .number(let min, let max)? = f.table.spec(key)?.type else { preconditionFailure("\(key) is not a number key") }
+        return parse(f, key) { ScalarParsers.number($0, min: min, max: max) }
+    }
+
+    mutating func choice<E: RawRepresentable & CaseIterable>(_ f: Fields, _ key: String, _ type: E.Type) -> E? where E.RawValue == String {
+        parse(f, key) { text in choiceValue(text, E.self, what: "'\(key)'") }
+    }
+
+    mutating func list(_ f: Fields, _ key: String) -> [YAMLNode]? {
+        guard let node = f[key] else { return nil }
+        guard case .sequence(let items) = node.content else {
+            let hint = node.scalar.map { " (write [\($0)])" } ?? ""
+            diagnostics.error(.wrongType, "'\(key)' must be a list, found \(node.kindDescription)\(hint)", at: f.valueLocation(key))
+            return nil
+        }
+        return items
+    }
+
+    /// A list of scalars parsed one by one; bad entries are reported and left out.
+    mutating func scalarList<T>(_ f: Fields, _ key: String, _ parser: (String, SourceLocation) -> Result<T, ScalarError>) -> [T]? {
+        guard let items = list(f, key) else { return nil }
+        var result: [T] = []
+        for item in items {
+            let location = SourceLocation(path: f.path, mark: item.mark)
+            guard let text = item.scalar, !item.isNull else {
+                diagnostics.error(.wrongType, "an entry of '\(key)' must be a single value, found \(item.kindDescription)", at: location)
+                continue
+            }
+            if let value = report(parser(text, location), key: nil, at: location) { result.append(value) }
+        }
+        return result
+    }
+
+    mutating func idList(_ f: Fields, _ key: String) -> [Located<Identifier>]? {
+        scalarList(f, key) { text, location in ScalarParsers.identifier(text).map { Located($0, at: location) } }
+    }
+
+    mutating func references(_ f: Fields, _ key: String) -> [Reference]? {
+        scalarList(f, key) { text, location in ScalarParsers.reference(text, location: location) }
+    }
+
+    mutating func event(_ f: Fields, _ key: String) -> Located<CostEvent>? {
+        let location = f.valueLocation(key)
+        return parse(f, key) { ScalarParsers.event($0, location: location) }.map { Located($0, at: location) }
+    }
+
+    /// A mapping from ids to values (`users:`, `coverage:`, `phases:`, `priority_by_agency:`).
+    mutating func idMap<T>(_ f: Fields, _ key: String, _ body: (inout ModelBuilder, Located<Identifier>, YAMLNode, SourceLocation) -> T?) -> [T]? {
+        guard let node = f[key] else { return nil }
+        guard case .mapping = node.content else {
+            diagnostics.error(.wrongType, "'\(key)' must be a mapping (id: value), found \(node.kindDescription)", at: f.valueLocation(key))
+            return nil
+        }
+        var result: [T] = []
+        for (keyText, keyNode, value) in uniquePairs(node, path: f.path, into: &diagnostics) {
+            let keyLocation = SourceLocation(path: f.path, mark: keyNode.mark)
+            guard let identifier = report(ScalarParsers.identifier(keyText), key: nil, at: keyLocation) else { continue }
+            if let item = body(&self, Located(identifier, at: keyLocation), value, SourceLocation(path: f.path, mark: value.mark)) {
+                result.append(item)
+            }
+        }
+        return result
+    }
+
+    mutating func nested(_ f: Fields, _ key: String, _ tableName: String, what: String) -> Fields? {
+        guard let node = f[key], let table = FormatTables.all.first(where: { $0.name == tableName }) else { return nil }
+        return Fields.read(node, table, path: f.path, what: what, into: &diagnostics)
+    }
+
+    mutating func scalarValue<T>(_ node: YAMLNode, at location: SourceLocation, what: String, _ parser: (String) -> Result<T, ScalarError>) -> T? {
+        guard let text = node.scalar, !node.isNull else {
+            diagnostics.error(.wrongType, "\(what) must be a single value, found \(node.kindDescription)", at: location)
+            return nil
+        }
+        return report(parser(text), key: nil, at: location)
+    }
+
+    // MARK: sections
+
+    mutating func build(root: Fields, sections: SectionLists) -> Scenario? {
+        let info = scenarioInfo(root)
+        var scenario = Scenario(info: info)
+        func each(_ key: String, _ table: KeyTable, _ what: String, _ body: (inout ModelBuilder, Fields) -> Void) {
+            for (path, node) in sections.lists[key] ?? [] {
+                guard case .sequence(let items) = node.content else {
+                    diagnostics.error(.wrongType, "'\(key)' must be a list, found \(node.kindDescription)", at: SourceLocation(path: path, mark: node.mark))
+                    continue
+                }
+                for item in items {
+                    if let fields = Fields.read(item, table, path: path, what: what, into: &diagnostics) {
+                        body(&self, fields)
+                    }
+                }
+            }
+        }
+        each("calendars", FormatTables.calendar, "a calendar") { b, f in if let x = b.calendar(f) { scenario.calendars.append(x) } }
+        each("agencies", FormatTables.agency, "an agency") { b, f in if let x = b.agency(f) { scenario.agencies.append(x) } }
+        each("sites", FormatTables.site, "a site") { b, f in if let x = b.site(f) { scenario.sites.append(x) } }
+        each("requirements", FormatTables.requirement, "a requirement") { b, f in if let x = b.requirement(f) { scenario.requirements.append(x) } }
+        each("products", FormatTables.product, "a product") { b, f in if let x = b.product(f) { scenario.products.append(x) } }
+        each("tenders", FormatTables.tender, "a tender") { b, f in if let x = b.tender(f) { scenario.tenders.append(x) } }
+        each("legacy", FormatTables.legacy, "a legacy system") { b, f in if let x = b.legacySystem(f) { scenario.legacy.append(x) } }
+        each("go_lives", FormatTables.goLive, "a go-live") { b, f in if let x = b.goLive(f) { scenario.goLives.append(x) } }
+        each("tasks", FormatTables.task, "a task") { b, f in if let x = b.task(f) { scenario.tasks.append(x) } }
+        each("benefits", FormatTables.benefit, "a benefit line") { b, f in if let x = b.costLine(f) { scenario.benefits.append(x) } }
+        each("risks", FormatTables.risk, "a risk") { b, f in if let x = b.risk(f) { scenario.risks.append(x) } }
+        if let f = nested(root, "scoring", "scoring", what: "'scoring'") { scenario.scoring = scoring(f) }
+        if let f = nested(root, "rollout", "rollout", what: "'rollout'") { scenario.rollout = rollout(f) }
+        return scenario
+    }
+
+    mutating func scenarioInfo(_ root: Fields) -> ScenarioInfo {
+        let fallback = ScenarioInfo(id: "scenario", start: Day(year: 2024, month: 1, day: 1)!, location: root.location)
+        guard let f = nested(root, "scenario", "scenario", what: "'scenario'") else { return fallback }
+        let start = date(f, "start")
+        var info = ScenarioInfo(
+            id: id(f, "id") ?? "scenario", title: text(f, "title"), start: start ?? fallback.start,
+            currency: text(f, "currency") ?? "EUR", baseYear: integer(f, "base_year"),
+            priceIndex: percentage(f, "price_index") ?? 0, discountRate: percentage(f, "discount_rate") ?? fallback.discountRate,
+            horizon: integer(f, "horizon"), calendar: locatedId(f, "calendar"),
+            language: choice(f, "language", Language.self) ?? .en, location: f.location)
+        info.hasValidStart = start != nil
+        if let start, f.has("base_year"), info.baseYear > start.year {
+            diagnostics.error(.invalidValue, "'base_year' \(info.baseYear) is after the start's year \(start.year); prices must be in a year the programme has begun", at: f.valueLocation("base_year"))
+        }
+        if f.has("horizon"), info.horizon < info.baseYear {
+            diagnostics.error(.invalidValue, "'horizon' \(info.horizon) is before base_year \(info.baseYear)", at: f.valueLocation("horizon"))
+        }
+        return info
+    }
+
+    mutating func calendar(_ f: Fields) -> CalendarDefinition? {
+        guard let identifier = id(f, "id") else { return nil }
+        var freezes: [Freeze] = []
+        for item in list(f, "freezes") ?? [] {
+            guard let g = Fields.read(item, FormatTables.freeze, path: f.path, what: "a freeze", into: &diagnostics) else { continue }
+            let from = date(g, "from"), to = date(g, "to"), reason = text(g, "reason")
+            guard let from, let to else { continue }
+            if to < from {
+                diagnostics.error(.invalidValue, "a freeze ends before it starts (\(to) is before \(from))", at: g.valueLocation("to"))
+            } else {
+                freezes.append(Freeze(from: from, to: to, reason: reason, location: g.location))
+            }
+        }
+        return CalendarDefinition(
+            id: identifier, base: choice(f, "base", CalendarDefinition.Base.self) ?? .nl,
+            holidays: scalarList(f, "holidays") { text, _ in ScalarParsers.date(text) } ?? [],
+            freezes: freezes, location: f.valueLocation("id"))
+    }
+
+    mutating func agency(_ f: Fields) -> Agency? {
+        guard let identifier = id(f, "id") else { return nil }
+        return Agency(id: identifier, name: text(f, "name"), location: f.valueLocation("id"))
+    }
+
+    mutating func site(_ f: Fields) -> Site? {
+        guard let identifier = id(f, "id") else { return nil }
+        let users = idMap(f, "users") { b, agency, value, location in
+            b.scalarValue(value, at: location, what: "a seat count") { ScalarParsers.integer($0, in: 0...10_000_000) }
+                .map { SeatCount(agency: agency, seats: $0) }
+        }
+        return Site(id: identifier, name: text(f, "name"), city: text(f, "city"), users: users ?? [], location: f.valueLocation("id"))
+    }
+
+    mutating func requirement(_ f: Fields) -> Requirement? {
+        guard let identifier = id(f, "id") else { return nil }
+        let overrides = idMap(f, "priority_by_agency") { b, agency, value, location in
+            b.scalarValue(value, at: location, what: "a priority") { choiceValue($0, Priority.self, what: "a priority") }
+                .map { AgencyPriority(agency: agency, priority: $0) }
+        }
+        return Requirement(
+            id: identifier, title: text(f, "title"), area: text(f, "area") ?? "general",
+            priority: choice(f, "priority", Priority.self) ?? .should, weight: number(f, "weight"),
+            agencies: idList(f, "agencies"), priorityByAgency: overrides ?? [], location: f.valueLocation("id"))
+    }
+
+    mutating func scoring(_ f: Fields) -> Scoring {
+        var scoring = Scoring()
+        if let g = nested(f, "levels", "levels", what: "'scoring.levels'") {
+            for level in CoverageLevel.allCases { if let value = number(g, level.rawValue) { scoring.levels[level] = value } }
+        }
+        if let g = nested(f, "weights", "weights", what: "'scoring.weights'") {
+            for priority in Priority.allCases { if let value = number(g, priority.rawValue) { scoring.weights[priority] = value } }
+        }
+        if let knockout = choice(f, "knockout", Priority.self) { scoring.knockout = knockout }
+        return scoring
+    }
+
+    mutating func product(_ f: Fields) -> Product? {
+        guard let identifier = id(f, "id") else { return nil }
+        let coverage = idMap(f, "coverage") { b, requirement, value, location -> CoverageCell? in
+            if let text = value.scalar, !value.isNull {
+                return b.report(choiceValue(text, CoverageLevel.self, what: "a coverage level"), key: nil, at: location)
+                    .map { CoverageCell(requirement: requirement, level: $0) }
+            }
+            guard let g = Fields.read(value, FormatTables.coverageCell, path: f.path, what: "a coverage cell", into: &b.diagnostics) else { return nil }
+            let level = b.choice(g, "level", CoverageLevel.self)
+            let effort = b.duration(g, "effort")
+            if let effort, !effort.unit.isWorking {
+                b.diagnostics.error(.unitMismatch, "'effort' is in working days (d) or weeks (w), not '\(effort.unit.rawValue)'", at: g.valueLocation("effort"))
+            }
+            let available = b.date(g, "available")
+            guard let level else { return nil }
+            return CoverageCell(requirement: requirement, level: level, effort: effort?.unit.isWorking == true ? effort : nil, available: available)
+        }
+        return Product(id: identifier, name: text(f, "name"), vendor: text(f, "vendor"), coverage: coverage ?? [],
+                       costs: costLines(f, "costs"), location: f.valueLocation("id"))
+    }
+
+    mutating func costLines(_ f: Fields, _ key: String) -> [CostLine] {
+        var lines: [CostLine] = []
+        for item in list(f, key) ?? [] {
+            if let g = Fields.read(item, FormatTables.costLine, path: f.path, what: "a cost line", into: &diagnostics), let line = costLine(g) {
+                lines.append(line)
+            }
+        }
+        return lines
+    }
+
+    /// A cost or benefit line (benefits use their own table, which adds `ramp` and `target_from`).
+    mutating func costLine(_ f: Fields) -> CostLine? {
+        let name = text(f, "name")
+        let amount = money(f, "amount")
+        let isBenefit = f.table.name == FormatTables.benefit.name
+        var uncertainty: Uncertainty?
+        if let g = nested(f, "uncertainty", "uncertainty", what: "'uncertainty'") {
+            if let low = percentage(g, "low"), let high = percentage(g, "high") {
+                if low > 0 || high < 0 {
+                    diagnostics.error(.invalidValue, "'uncertainty' needs low ≤ 0 ≤ high (e.g. {low: -10%, high: 40%})", at: g.location)
+                } else if low <= -1 {
+                    diagnostics.error(.invalidValue, "'uncertainty.low' must be above -100%", at: g.valueLocation("low"))
+                } else {
+                    uncertainty = Uncertainty(low: low, high: high)
+                }
+            }
+        }
+        var after: SourceLocation?
+        if !isBenefit, f.has("after"), let value = choice(f, "after", AfterEvent.self) {
+            _ = value
+            after = f.valueLocation("after")
+        }
+        if after != nil && f.has("from") {
+            diagnostics.error(.conflictingKeys, "a cost line takes 'from' or 'after: planned_retirement', not both",
+                              at: max(f.keyLocation("from"), f.keyLocation("after")))
+        }
+        let line = CostLine(
+            name: name ?? "", amount: amount ?? 0, per: choice(f, "per", CostLine.Basis.self) ?? .none,
+            every: choice(f, "every", CostLine.Recurrence.self) ?? .once, from: event(f, "from"),
+            afterPlannedRetirement: after, until: event(f, "until"), growth: percentage(f, "growth") ?? 0,
+            uncertainty: uncertainty, ramp: isBenefit ? duration(f, "ramp") : nil,
+            targetFrom: isBenefit ? date(f, "target_from") : nil, location: f.location)
+        if case .goLive? = line.from?.value, line.every != .once {
+            diagnostics.error(.rule, "a 'from: go_live' line applies once per go-live and must be 'every: once'; recurring lines count live seats and sites by themselves (drop 'from')", at: f.valueLocation("every"))
+        }
+        if let ramp = line.ramp, ramp.unit.isWorking {
+            diagnostics.error(.unitMismatch, "'ramp' is calendar time: write it in cd, cw, mo or y, not '\(ramp.unit.rawValue)'", at: f.valueLocation("ramp"))
+        }
+        guard name != nil, amount != nil else { return nil }
+        return line
+    }
+
+    mutating func estimate(_ f: Fields, _ key: String) -> Estimate? {
+        guard let g = nested(f, key, "estimate", what: "'\(key)'") else { return nil }
+        return estimate(g)
+    }
+
+    mutating func estimate(_ g: Fields) -> Estimate? {
+        let optimistic = duration(g, "optimistic")
+        let likely = duration(g, "likely")
+        let pessimistic = duration(g, "pessimistic")
+        let distribution = choice(g, "distribution", Estimate.Distribution.self) ?? .pert
+        guard let optimistic, let likely, let pessimistic else { return nil }
+        guard optimistic.unit == likely.unit && likely.unit == pessimistic.unit else {
+            diagnostics.error(.unitMismatch, "an estimate uses one unit for its three values, found \(optimistic), \(likely) and \(pessimistic)", at: g.location)
+            return nil
+        }
+        guard optimistic.amount <= likely.amount && likely.amount <= pessimistic.amount else {
+            diagnostics.error(.estimateOrder, "an estimate needs optimistic ≤ likely ≤ pessimistic, found \(optimistic), \(likely), \(pessimistic)", at: g.location)
+            return nil
+        }
+        return Estimate(optimistic: optimistic, likely: likely, pessimistic: pessimistic, distribution: distribution, location: g.location)
+    }
+
+    mutating func tender(_ f: Fields) -> Tender? {
+        guard let identifier = id(f, "id") else { return nil }
+        let phases = idMapRaw(f, "phases") { b, name, value, location in
+            b.scalarValue(value, at: location, what: "a phase duration", ScalarParsers.duration)
+                .map { PhaseOverride(phase: name, duration: $0, location: location) }
+        }
+        var award = Award(method: .bpkv, location: f.location)
+        if let g = nested(f, "award", "award", what: "'award'") {
+            let method = choice(g, "method", Award.Method.self)
+            award = Award(method: method ?? .bpkv, quality: percentage(g, "quality"), price: percentage(g, "price"),
+                          contractYears: integer(g, "contract_years") ?? 8, qualityValue: money(g, "quality_value"), location: g.location)
+            checkAward(award, g)
+        }
+        let tender = Tender(
+            id: identifier, title: text(f, "title"), procedure: choice(f, "procedure", Procedure.self) ?? .open,
+            agencies: idList(f, "agencies") ?? [], candidates: idList(f, "candidates") ?? [], after: references(f, "after") ?? [],
+            start: date(f, "start"), notBefore: date(f, "not_before"), deadline: date(f, "deadline"), phases: phases ?? [],
+            award: award, awarded: locatedId(f, "awarded"), calendar: locatedId(f, "calendar"), location: f.valueLocation("id"))
+        if f.has("start") && f.has("after") {
+            let later = max(f.keyLocation("start"), f.keyLocation("after"))
+            diagnostics.error(.conflictingKeys, "a tender takes 'after' or 'start', not both", at: later)
+        }
+        return tender
+    }
+
+    /// Award rules that need only the award itself; errors point at the later of two clashing keys.
+    mutating func checkAward(_ award: Award, _ g: Fields) {
+        switch award.method {
+        case .bpkv:
+            guard g.has("quality") && g.has("price") else {
+                if !g.has("quality") || !g.has("price") {
+                    diagnostics.error(.weights, "bpkv needs both weights, 'quality' and 'price', adding up to 100%", at: g.location)
+                }
+                return
+            }
+            if let quality = award.quality, let price = award.price {
+                if quality < 0 || price < 0 || quality + price != 1 {
+                    let later = max(g.valueLocation("quality"), g.valueLocation("price"))
+                    diagnostics.error(.weights, "the bpkv weights must add up to 100%: quality \(percentText(quality)) + price \(percentText(price)) = \(percentText(quality + price))", at: later)
+                }
+            }
+        case .fictitiousDiscount:
+            if !g.has("quality_value") {
+                diagnostics.error(.missingKey, "fictitious-discount needs 'quality_value' (euros of discount per full fit)", at: g.location)
+            }
+        case .lowestPrice:
+            break
+        }
+    }
+
+    /// Like `idMap`, for maps whose keys are plain names (tender phases), not ids.
+    mutating func idMapRaw<T>(_ f: Fields, _ key: String, _ body: (inout ModelBuilder, String, YAMLNode, SourceLocation) -> T?) -> [T]? {
+        guard let node = f[key] else { return nil }
+        guard case .mapping = node.content else {
+            diagnostics.error(.wrongType, "'\(key)' must be a mapping (name: value), found \(node.kindDescription)", at: f.valueLocation(key))
+            return nil
+        }
+        var result: [T] = []
+        for (name, keyNode, value) in uniquePairs(node, path: f.path, into: &diagnostics) {
+            if let item = body(&self, name, value, SourceLocation(path: f.path, mark: keyNode.mark)) { result.append(item) }
+        }
+        return result
+    }
+
+    mutating func legacySystem(_ f: Fields) -> LegacySystem? {
+        guard let identifier = id(f, "id") else { return nil }
+        var retire: LegacySystem.Retirement?
+        if let node = f["retire"] {
+            if node.scalar != nil {
+                retire = date(f, "retire").map { .on($0) }
+            } else if let g = nested(f, "retire", "retire", what: "'retire'") {
+                let after = references(g, "after") ?? [Reference(target: "last_go_live", location: g.location)]
+                retire = .after(after, plus: duration(g, "plus"))
+            }
+        }
+        var decommission: Decimal?
+        if let g = nested(f, "decommission", "decommission", what: "'decommission'") { decommission = money(g, "amount") }
+        return LegacySystem(
+            id: identifier, name: text(f, "name"), plannedRetirement: date(f, "planned_retirement"), retire: retire,
+            costs: costLines(f, "costs"), coexistence: costLines(f, "coexistence"), decommission: decommission,
+            calendar: locatedId(f, "calendar"), location: f.valueLocation("id"))
+    }
+
+    mutating func goLive(_ f: Fields) -> GoLive? {
+        guard let identifier = id(f, "id") else { return nil }
+        var source: GoLive.Source?
+        if let tender = locatedId(f, "tender") { source = .tender(tender) }
+        if let product = locatedId(f, "product") { source = source == nil ? .product(product) : source }
+        if f.has("tender") && f.has("product") {
+            diagnostics.error(.conflictingKeys, "a go-live names either 'tender' or 'product', not both",
+                              at: max(f.keyLocation("tender"), f.keyLocation("product")))
+        } else if !f.has("tender") && !f.has("product") {
+            diagnostics.error(.missingKey, "a go-live needs 'tender' (the awarded product goes live) or 'product'", at: f.location)
+        }
+        let preparation = duration(f, "preparation")
+        let estimate = estimate(f, "estimate")
+        if !f.has("preparation") && !f.has("estimate") {
+            diagnostics.error(.missingKey, "a go-live needs 'preparation' (or an 'estimate' whose likely value is used)", at: f.location)
+        }
+        return GoLive(
+            id: identifier, title: text(f, "title"), sites: idList(f, "sites") ?? [], agencies: idList(f, "agencies") ?? [],
+            source: source, after: references(f, "after") ?? [], preparation: preparation,
+            hypercare: duration(f, "hypercare") ?? PlanDuration(0, .workingDays), estimate: estimate,
+            notBefore: date(f, "not_before"), deadline: date(f, "deadline"), calendar: locatedId(f, "calendar"),
+            location: f.valueLocation("id"))
+    }
+
+    mutating func rollout(_ f: Fields) -> Rollout {
+        var rollout = Rollout()
+        rollout.maxParallel = integer(f, "max_parallel")
+        if let gap = duration(f, "min_gap") {
+            if gap.unit.isWorking { rollout.minGap = gap } else {
+                diagnostics.error(.unitMismatch, "'min_gap' counts working days: write it in d or w, not '\(gap.unit.rawValue)'", at: f.valueLocation("min_gap"))
+            }
+        }
+        rollout.order = choice(f, "order", Rollout.Order.self) ?? .listed
+        return rollout
+    }
+
+    mutating func task(_ f: Fields) -> PlanTask? {
+        guard let identifier = id(f, "id") else { return nil }
+        if !f.has("duration") && !f.has("estimate") {
+            diagnostics.error(.missingKey, "a task needs 'duration' (0d for a milestone) or an 'estimate'", at: f.location)
+        }
+        let on = date(f, "on").map { Located($0, at: f.valueLocation("on")) }
+        for other in ["after", "not_before"] where f.has("on") && f.has(other) {
+            let later = max(f.keyLocation("on"), f.keyLocation(other))
+            diagnostics.error(.conflictingKeys, "'on' pins a milestone and excludes '\(other)'; use 'not_before' with 'deadline' for \"not earlier than, due by\"", at: later)
+        }
+        return PlanTask(
+            id: identifier, title: text(f, "title"), duration: duration(f, "duration"), estimate: estimate(f, "estimate"),
+            after: references(f, "after") ?? [], notBefore: date(f, "not_before"), deadline: date(f, "deadline"), on: on,
+            calendar: locatedId(f, "calendar"), location: f.valueLocation("id"))
+    }
+
+    mutating func risk(_ f: Fields) -> Risk? {
+        guard let identifier = id(f, "id") else { return nil }
+        var delay: RiskDelay?
+        if let g = nested(f, "delay", "risk_delay", what: "'delay'") {
+            let item = locatedId(g, "task")
+            let by = nested(g, "by", "estimate", what: "'delay.by'").flatMap { estimate($0) }
+            if let item, let by { delay = RiskDelay(item: item, by: by) }
+        }
+        var cost: Decimal?
+        if let g = nested(f, "cost", "risk_cost", what: "'cost'") { cost = money(g, "amount") }
+        let probability = percentage(f, "probability")
+        if let probability, probability < 0 || probability > 1 {
+            diagnostics.error(.invalidValue, "'probability' must be within 0–100%", at: f.valueLocation("probability"))
+        }
+        return Risk(id: identifier, title: text(f, "title"), probability: probability ?? 0, delay: delay, cost: cost,
+                    location: f.valueLocation("id"))
+    }
+}
+
+/// The one value `after:` takes on a cost line.
+enum AfterEvent: String, CaseIterable {
+    case plannedRetirement = "planned_retirement"
+}
+
+/// Reads one of a closed set of words, with a did-you-mean.
+func choiceValue<E: RawRepresentable & CaseIterable>(_ text: String, _ type: E.Type, what: String) -> Result<E, ScalarError> where E.RawValue == String {
+    if let value = E(rawValue: text) { return .success(value) }
+    let names = E.allCases.map(\.rawValue)
+    var message = "\(what) must be one of \(names.joined(separator: ", ")); found '\(text)'"
+    if let match = closestMatch(to: text, in: names) { message += " (did you mean '\(match)'?)" }
+    return .failure(ScalarError(.invalidValue, message))
+}
+
+/// A fraction as a percentage for messages: 0.6 → "60%".
+func percentText(_ value: Decimal) -> String {
+    "\(value * 100)%"
+}

@@ -1,0 +1,223 @@
+import Foundation
+
+/// Why a scalar could not be read as the type a key needs.
+public struct ScalarError: Error, Sendable, Equatable {
+    public var code: DiagnosticCode
+    public var message: String
+
+    public init(_ code: DiagnosticCode, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+}
+
+/// Parsers for the format's typed scalars. Each takes the scalar's text and says exactly what is wrong.
+public enum ScalarParsers {
+    /// Largest money amount accepted (10^15): large enough for any programme, small enough to stay exact.
+    public static let maxMoney = Decimal(string: "1000000000000000")!
+    /// Dates are accepted from 1900 up to and including 2199.
+    public static let dateYears = 1900...2199
+    /// Largest amount of a duration per unit.
+    public static let maxDurationAmount: [DurationUnit: Int] = [
+        .workingDays: 100_000, .workingWeeks: 20_000, .calendarDays: 100_000, .calendarWeeks: 15_000,
+        .months: 3_000, .years: 250,
+    ]
+
+    public static func identifier(_ text: String) -> Result<Identifier, ScalarError> {
+        guard Identifier.isValid(text) else {
+            var hint = "ids use lower-case letters, digits, '-' and '_', and start with a letter or digit"
+            if text.contains(".") { hint += "; a dot is not allowed (it separates an id from a phase or .start/.finish)" }
+            if text != text.lowercased() && Identifier.isValid(text.lowercased()) { hint += "; did you mean '\(text.lowercased())'?" }
+            return .failure(ScalarError(.invalidId, "'\(text)' is not a valid id: \(hint)"))
+        }
+        if Identifier.reserved.contains(text) {
+            return .failure(ScalarError(.reservedId, "'\(text)' is a reserved word (it names an event) and cannot be an id"))
+        }
+        return .success(Identifier(text))
+    }
+
+    public static func date(_ text: String) -> Result<Day, ScalarError> {
+        guard let day = Day(iso: text) else {
+            let shape = text.utf8.count == 10 && Array(text.utf8)[4] == UInt8(ascii: "-")
+            let why = shape ? "that date does not exist" : "write dates as YYYY-MM-DD"
+            return .failure(ScalarError(.invalidDate, "'\(text)' is not a valid date: \(why)"))
+        }
+        guard dateYears.contains(day.year) else {
+            return .failure(ScalarError(.invalidDate, "'\(text)' is outside the supported years \(dateYears.lowerBound)–\(dateYears.upperBound)"))
+        }
+        return .success(day)
+    }
+
+    /// `4500000`, `4_500_000`, `4.5M`, `750k`, `1.2bn`.
+    public static func money(_ text: String) -> Result<Decimal, ScalarError> {
+        let fail = ScalarError(.invalidMoney, "'\(text)' is not an amount: write a number such as 4500000, 4_500_000, 4.5M, 750k or 1.2bn")
+        var body = Substring(text)
+        var scale = 0
+        if body.hasSuffix("bn") { scale = 9; body = body.dropLast(2) }
+        else if body.hasSuffix("M") { scale = 6; body = body.dropLast() }
+        else if body.hasSuffix("k") || body.hasSuffix("K") { scale = 3; body = body.dropLast() }
+        if body.hasPrefix("-") {
+            return .failure(ScalarError(.invalidMoney, "'\(text)' is negative; amounts are costs (use benefits: for savings)"))
+        }
+        guard let value = plainDecimal(body, allowSign: false) else { return .failure(fail) }
+        let amount = scale == 0 ? value : Decimal(sign: .plus, exponent: scale, significand: value)
+        guard amount <= maxMoney else {
+            return .failure(ScalarError(.invalidMoney, "'\(text)' is over the largest amount accepted (1,000,000,000,000,000)"))
+        }
+        return .success(amount)
+    }
+
+    /// `2.25%` or `0.0225` (a fraction); either may be negative.
+    public static func percentage(_ text: String) -> Result<Decimal, ScalarError> {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let isPercent = trimmed.hasSuffix("%")
+        let body = isPercent ? trimmed.dropLast().trimmingCharacters(in: .whitespaces)[...] : Substring(trimmed)
+        guard let value = plainDecimal(body, allowSign: true) else {
+            return .failure(ScalarError(.invalidPercentage, "'\(text)' is not a percentage: write 2.25% or 0.0225"))
+        }
+        let fraction = isPercent ? value / 100 : value
+        guard abs(fraction) <= 1000 else {
+            return .failure(ScalarError(.invalidPercentage, "'\(text)' is out of range (at most 100,000%)"))
+        }
+        return .success(fraction)
+    }
+
+    /// `<integer><unit>` with unit d, w, cd, cw, mo or y.
+    public static func duration(_ text: String) -> Result<PlanDuration, ScalarError> {
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count && bytes[index] >= 0x30 && bytes[index] <= 0x39 { index += 1 }
+        let digits = String(decoding: bytes[0..<index], as: UTF8.self)
+        let unitText = String(decoding: bytes[index...], as: UTF8.self)
+        guard !digits.isEmpty, let unit = DurationUnit(rawValue: unitText) else {
+            var hint = "write a whole number and a unit: d (working days), w (working weeks), cd (calendar days), cw (calendar weeks), mo (months) or y (years), e.g. 60d or 6mo"
+            if unitText == "m" { hint = "'m' is ambiguous: use mo for months" }
+            return .failure(ScalarError(.invalidDuration, "'\(text)' is not a duration: \(hint)"))
+        }
+        let limit = maxDurationAmount[unit]!
+        guard digits.count <= 7, let amount = Int(digits), amount <= limit else {
+            return .failure(ScalarError(.invalidDuration, "'\(text)' is too long: at most \(limit)\(unit.rawValue)"))
+        }
+        return .success(PlanDuration(amount, unit))
+    }
+
+    public static func integer(_ text: String, in range: ClosedRange<Int>) -> Result<Int, ScalarError> {
+        let cleaned = text.replacingOccurrences(of: "_", with: "")
+        guard !cleaned.isEmpty, cleaned.count <= 18, let value = Int(cleaned), !text.hasPrefix("+") else {
+            return .failure(ScalarError(.wrongType, "'\(text)' is not a whole number"))
+        }
+        guard range.contains(value) else {
+            return .failure(ScalarError(.invalidValue, "\(value) is out of range: expected \(range.lowerBound)…\(range.upperBound)"))
+        }
+        return .success(value)
+    }
+
+    public static func number(_ text: String, min: Int?, max: Int?) -> Result<Decimal, ScalarError> {
+        guard let value = plainDecimal(Substring(text), allowSign: true) else {
+            return .failure(ScalarError(.wrongType, "'\(text)' is not a number"))
+        }
+        if let min, value < Decimal(min) {
+            return .failure(ScalarError(.invalidValue, "\(text) is below the minimum \(min)"))
+        }
+        if let max, value > Decimal(max) {
+            return .failure(ScalarError(.invalidValue, "\(text) is above the maximum \(max)"))
+        }
+        return .success(value)
+    }
+
+    /// `ID`, `ID.start`, `ID.finish`, `ID.PART`, each with an optional `+ DURATION` lag.
+    public static func reference(_ text: String, location: SourceLocation) -> Result<Reference, ScalarError> {
+        let pieces = text.split(separator: "+", maxSplits: 1, omittingEmptySubsequences: false)
+        let head = pieces[0].trimmingCharacters(in: .whitespaces)
+        var lag: PlanDuration?
+        if pieces.count == 2 {
+            let lagText = pieces[1].trimmingCharacters(in: .whitespaces)
+            switch duration(lagText) {
+            case .success(let value): lag = value.isZero ? nil : value
+            case .failure(let error):
+                return .failure(ScalarError(.invalidReference, "in '\(text)': the lag \(error.message)"))
+            }
+        } else if head.contains(" - ") || head.hasSuffix("-") {
+            return .failure(ScalarError(.invalidReference, "'\(text)': negative lags (leads) are not supported; write what it follows instead"))
+        }
+        let parts = head.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count <= 2, let idText = parts.first, !idText.isEmpty else {
+            return .failure(ScalarError(.invalidReference, "'\(text)' is not a reference: write ID, ID.start, ID.finish or ID.PART, optionally followed by + DURATION"))
+        }
+        let target: Identifier
+        if idText == "last_go_live" {
+            target = Identifier(idText)
+        } else {
+            guard Identifier.isValid(idText) else {
+                return .failure(ScalarError(.invalidReference, "'\(text)' is not a reference: '\(idText)' is not a valid id"))
+            }
+            target = Identifier(idText)
+        }
+        var part: String?
+        if parts.count == 2 {
+            guard !parts[1].isEmpty, parts[1].allSatisfy({ $0.isLetter || $0 == "_" }) else {
+                return .failure(ScalarError(.invalidReference, "'\(text)': '.\(parts[1])' is not start, finish or a part name"))
+            }
+            part = parts[1]
+        }
+        return .success(Reference(target: target, part: part, lag: lag, location: location))
+    }
+
+    /// A cost line's `from`/`until`: a date, an event word or an item reference (no lag).
+    public static func event(_ text: String, location: SourceLocation) -> Result<CostEvent, ScalarError> {
+        switch text {
+        case "contract": return .success(.contract)
+        case "go_live": return .success(.goLive)
+        case "last_go_live": return .success(.lastGoLive)
+        case "retirement": return .success(.retirement)
+        case "planned_retirement": return .success(.plannedRetirement)
+        default: break
+        }
+        if let first = text.unicodeScalars.first, ("0"..."9").contains(first), text.count == 10, text.contains("-") {
+            return date(text).map(CostEvent.date)
+        }
+        if text.contains("+") {
+            return .failure(ScalarError(.invalidReference, "'\(text)': a cost line's from/until takes a date or an event, without a lag"))
+        }
+        return reference(text, location: location).map(CostEvent.item)
+    }
+
+    /// Digits with optional `_` separators and one decimal point; nil for anything else (no exponents).
+    static func plainDecimal(_ text: Substring, allowSign: Bool) -> Decimal? {
+        var negative = false
+        var body = text
+        if allowSign, let first = body.first, first == "-" || first == "+" {
+            negative = first == "-"
+            body = body.dropFirst()
+        }
+        var significand: [UInt8] = []
+        var fractionDigits = 0
+        var seenPoint = false
+        var previousWasDigit = false
+        for byte in body.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                significand.append(byte - 0x30)
+                if seenPoint { fractionDigits += 1 }
+                previousWasDigit = true
+            case UInt8(ascii: "_"):
+                guard previousWasDigit else { return nil }
+                previousWasDigit = false
+            case UInt8(ascii: "."):
+                guard !seenPoint else { return nil }
+                seenPoint = true
+                previousWasDigit = false
+            default:
+                return nil
+            }
+        }
+        guard !significand.isEmpty, previousWasDigit || (seenPoint && body.last == "." && significand.count > 0) else { return nil }
+        // Drop leading zeros so long inputs of zeros stay cheap; keep at most 38 significant digits.
+        while significand.count > 1 && significand.first == 0 && significand.count > fractionDigits + 1 { significand.removeFirst() }
+        guard significand.count <= 38 else { return nil }
+        var value = Decimal(0)
+        for digit in significand { value = value * 10 + Decimal(Int(digit)) }
+        if fractionDigits > 0 { value = Decimal(sign: .plus, exponent: -fractionDigits, significand: value) }
+        return negative ? -value : value
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import YAMLSource
+
+/// Reads included files for the loader; the CLI gives one that reads the file system.
+public protocol IncludeReader: Sendable {
+    /// Reads `name`, written in `include:` of the file at `parentPath`.
+    func readInclude(_ name: String, from parentPath: String) -> IncludeReadResult
+}
+
+/// What reading an include gave.
+public enum IncludeReadResult: Sendable {
+    /// `path` is shown in messages; `identity` is the resolved file, used to find cycles.
+    case success(path: String, identity: String, bytes: [UInt8])
+    case notFound(String)
+    case escapes(String)
+}
+
+/// The outcome of loading: the model (when the file was readable), every diagnostic, and the texts read.
+public struct LoadResult: Sendable {
+    public var scenario: Scenario?
+    public var diagnostics: [Diagnostic]
+    /// Every file read, by the path used in diagnostics, for printing source lines.
+    public var sources: [String: SourceText]
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    public init(scenario: Scenario?, diagnostics: [Diagnostic], sources: [String: SourceText]) {
+        self.scenario = scenario
+        self.diagnostics = diagnostics
+        self.sources = sources
+    }
+}
+
+/// Turns scenario text (and its includes) into a `Scenario`, collecting every problem it finds.
+public struct ScenarioLoader: Sendable {
+    public var limits: YAMLLimits
+    public var includeReader: (any IncludeReader)?
+
+    public init(limits: YAMLLimits = .standard, includeReader: (any IncludeReader)? = nil) {
+        self.limits = limits
+        self.includeReader = includeReader
+    }
+
+    /// Loads only: node tree and model, without cross-reference validation.
+    /// `identity` is the resolved file (for include cycles); it defaults to `path`.
+    public func load(path: String, bytes: [UInt8], identity: String? = nil) -> LoadResult {
+        var session = LoadSession(limits: limits, includeReader: includeReader)
+        let scenario = session.loadMain(path: path, bytes: bytes, identity: identity ?? path)
+        return LoadResult(scenario: scenario, diagnostics: session.diagnostics.sorted, sources: session.sources)
+    }
+
+    /// Loads and validates: what `tenderplan validate` checks.
+    public func check(path: String, bytes: [UInt8], identity: String? = nil) -> LoadResult {
+        var result = load(path: path, bytes: bytes, identity: identity)
+        if let scenario = result.scenario {
+            var diagnostics = Diagnostics()
+            diagnostics.append(contentsOf: result.diagnostics)
+            diagnostics.append(contentsOf: ScenarioValidator.validate(scenario))
+            result.diagnostics = diagnostics.sorted
+        }
+        return result
+    }
+}
+
+/// The list sections, and where each list came from (the including file's first, then each include's).
+struct SectionLists {
+    var lists: [String: [(path: String, node: YAMLNode)]] = [:]
+
+    mutating func add(_ key: String, path: String, node: YAMLNode) {
+        lists[key, default: []].append((path, node))
+    }
+}
+
+/// One load: diagnostics and sources gathered across the main file and its includes.
+struct LoadSession {
+    let limits: YAMLLimits
+    let includeReader: (any IncludeReader)?
+    var diagnostics = Diagnostics()
+    var sources: [String: SourceText] = [:]
+    var sections = SectionLists()
+
+    init(limits: YAMLLimits, includeReader: (any IncludeReader)?) {
+        self.limits = limits
+        self.includeReader = includeReader
+    }
+
+    mutating func loadMain(path: String, bytes: [UInt8], identity: String) -> Scenario? {
+        guard let root = parseYAML(path: path, bytes: bytes) else { return nil }
+        guard let fields = Fields.read(root, FormatTables.root, path: path, what: "the scenario file", into: &diagnostics) else {
+            return nil
+        }
+        if let version = fields["tenderplan"] {
+            if let text = version.scalar, !version.isExplicitString, let number = Int(text) {
+                if number != 1 {
+                    diagnostics.error(.unsupportedVersion,
+                                      "unsupported format version \(number): this tenderplan reads version 1 ('tenderplan: 1')",
+                                      at: fields.valueLocation("tenderplan"))
+                }
+            } else {
+                diagnostics.error(.unsupportedVersion, "'tenderplan' must be the format version number 1, found \(describe(version))",
+                                  at: fields.valueLocation("tenderplan"))
+            }
+        }
+        collectSections(fields)
+        processIncludes(fields, chain: [(identity, path)])
+        var builder = ModelBuilder(diagnostics: diagnostics)
+        let scenario = builder.build(root: fields, sections: sections)
+        diagnostics = builder.diagnostics
+        return scenario
+    }
+
+    private mutating func parseYAML(path: String, bytes: [UInt8]) -> YAMLNode? {
+        sources[path] = SourceText(bytes: bytes)
+        do {
+            return try YAMLParser.parse(bytes, limits: limits)
+        } catch {
+            let code = DiagnosticCode(rawValue: error.code) ?? .yamlSyntax
+            diagnostics.error(code, error.message, at: SourceLocation(path: path, mark: error.mark),
+                              notes: error.notes.map { Diagnostic.Note($0.message, at: SourceLocation(path: path, mark: $0.mark)) })
+            return nil
+        }
+    }
+
+    private mutating func collectSections(_ fields: Fields) {
+        for spec in FormatTables.root.keys {
+            guard case .list = spec.type, spec.name != "include", let node = fields.values[spec.name] else { continue }
+            sections.add(spec.name, path: fields.path, node: node)
+        }
+    }
+
+    private mutating func processIncludes(_ fields: Fields, chain: [(identity: String, path: String)]) {
+        guard let includeNode = fields.values["include"] else { return }
+        guard case .sequence(let entries) = includeNode.content else {
+            diagnostics.error(.wrongType, "'include' must be a list of file names, found \(includeNode.kindDescription)",
+                              at: fields.valueLocation("include"))
+            return
+        }
+        for entry in entries {
+            let location = SourceLocation(path: fields.path, mark: entry.mark)
+            guard let name = entry.scalar, !entry.isNull else {
+                diagnostics.error(.wrongType, "an include must be a file name, found \(entry.kindDescription)", at: location)
+                continue
+            }
+            if name.hasPrefix("/") || name.hasPrefix("~") || name.split(separator: "/").contains("..") || name.contains("\\") {
+                diagnostics.error(.includeEscape,
+                                  "include '\(name)' leaves the scenario's folder; includes must be files in that folder or below it (no '..', no absolute paths)",
+                                  at: location)
+                continue
+            }
+            guard let includeReader else {
+                diagnostics.error(.includeNotFound, "include '\(name)' cannot be read here (no file access)", at: location)
+                continue
+            }
+            switch includeReader.readInclude(name, from: fields.path) {
+            case .notFound(let why):
+                diagnostics.error(.includeNotFound, "include '\(name)' cannot be read: \(why)", at: location)
+            case .escapes(let why):
+                diagnostics.error(.includeEscape, "include '\(name)' leaves the scenario's folder: \(why)", at: location)
+            case .success(let path, let identity, let bytes):
+                if chain.contains(where: { $0.identity == identity }) {
+                    let message = chain.last?.identity == identity
+                        ? "include '\(name)' includes the file itself"
+                        : "include '\(name)' makes a cycle: \((chain.map(\.path) + [path]).joined(separator: " → "))"
+                    diagnostics.error(.includeCycle, message, at: location)
+                    continue
+                }
+                guard let root = parseYAML(path: path, bytes: bytes) else { continue }
+                var table = FormatTables.root
+                table.keys = table.keys.filter { FormatTables.includeKeys.contains($0.name) }
+                guard let included = Fields.read(root, table, path: path, what: "an included file (top-level lists only)", into: &diagnostics) else {
+                    continue
+                }
+                collectSections(included)
+                processIncludes(included, chain: chain + [(identity, path)])
+            }
+        }
+    }
+}
+
+func describe(_ node: YAMLNode) -> String {
+    if let text = node.scalar, !node.isNull { return "'\(text)'" }
+    return node.kindDescription
+}

@@ -1,0 +1,38 @@
+/// An identifier from the scenario's one namespace (`[a-z0-9][a-z0-9_-]*`).
+public struct Identifier: Sendable, Hashable, Comparable, CustomStringConvertible, ExpressibleByStringLiteral {
+    public var raw: String
+
+    public init(_ raw: String) { self.raw = raw }
+    public init(stringLiteral value: String) { self.raw = value }
+
+    public static func < (a: Identifier, b: Identifier) -> Bool {
+        // Code-point order, as the format's tie-breaks require.
+        a.raw.unicodeScalars.lexicographicallyPrecedes(b.raw.unicodeScalars)
+    }
+
+    public var description: String { raw }
+
+    /// True when the text is a well-formed identifier.
+    public static func isValid(_ text: String) -> Bool {
+        guard let first = text.utf8.first, isStart(first), text.utf8.count <= 200 else { return false }
+        return text.utf8.dropFirst().allSatisfy { isStart($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+    }
+
+    private static func isStart(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+    }
+
+    /// Words that name events and may not be used as ids.
+    public static let reserved: Set<String> = ["contract", "go_live", "last_go_live", "planned_retirement", "retirement"]
+}
+
+/// A value together with where it was written.
+public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
+    public var value: Value
+    public var location: SourceLocation
+
+    public init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+}

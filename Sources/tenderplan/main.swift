@@ -1,0 +1,3 @@
+import TenderPlanCLI
+
+await TenderPlanMain.run()
