@@ -78,8 +78,10 @@ struct DependencyGraph {
     private func report(_ cycle: [Int], reported: inout Set<[Identifier]>, into diagnostics: inout Diagnostics) {
         // Rotate so the cycle starts at its earliest link in the file.
         guard let first = cycle.indices.min(by: { links[cycle[$0]].location < links[cycle[$1]].location }) else { return }
-        let ordered = Array(cycle[first...] + cycle[..<first])
-        let names = ordered.map { links[$0].from } + [links[ordered[0]].from]
+        let rotated = Array(cycle[first...] + cycle[..<first])
+        // Print in "waits for" order from the item whose link comes first: a → b → a reads "a waits for b, which waits for a".
+        let ordered = [rotated[0]] + rotated.dropFirst().reversed()
+        let names = [links[ordered[0]].to] + ordered.map { links[$0].from }
         let key = names.dropLast().sorted()
         guard reported.insert(key).inserted else { return }
         let notes = ordered.map { Diagnostic.Note("'\(links[$0].to)' waits for '\(links[$0].from)' here", at: links[$0].location) }
