@@ -56,7 +56,7 @@ struct ModelBuilder {
     }
 
     mutating func choice<E: RawRepresentable & CaseIterable>(_ f: Fields, _ key: String, _ type: E.Type) -> E? where E.RawValue == String {
-        parse(f, key) { text in choiceValue(text, E.self, what: "'\(key)'") }
+        parse(f, key) { text in choiceValue(text, E.self, what: "it") }
     }
 
     mutating func list(_ f: Fields, _ key: String) -> [YAMLNode]? {
@@ -347,11 +347,14 @@ struct ModelBuilder {
                           contractYears: integer(g, "contract_years") ?? 8, qualityValue: money(g, "quality_value"), location: g.location)
             checkAward(award, g)
         }
-        let tender = Tender(
-            id: identifier, title: text(f, "title"), procedure: choice(f, "procedure", Procedure.self) ?? .open,
+        let procedure = choice(f, "procedure", Procedure.self)
+        var tender = Tender(
+            id: identifier, title: text(f, "title"), procedure: procedure ?? .open,
             agencies: idList(f, "agencies") ?? [], candidates: idList(f, "candidates") ?? [], after: references(f, "after") ?? [],
             start: date(f, "start"), notBefore: date(f, "not_before"), deadline: date(f, "deadline"), phases: phases ?? [],
             award: award, awarded: locatedId(f, "awarded"), calendar: locatedId(f, "calendar"), location: f.valueLocation("id"))
+        // With an unreadable procedure its phases are unknown: leave phase checks out rather than cascade.
+        tender.isComplete = procedure != nil || !f.has("procedure")
         if f.has("start") && f.has("after") {
             let later = max(f.keyLocation("start"), f.keyLocation("after"))
             diagnostics.error(.conflictingKeys, "a tender takes 'after' or 'start', not both", at: later)

@@ -17,6 +17,8 @@ public struct Tender: Sendable, Hashable {
     public var awarded: Located<Identifier>?
     public var calendar: Located<Identifier>?
     public var location: SourceLocation
+    /// False when its procedure could not be read; checks of its phases are then skipped.
+    public var isComplete = true
 
     public init(id: Identifier, title: String? = nil, procedure: Procedure = .open, agencies: [Located<Identifier>] = [],
                 candidates: [Located<Identifier>] = [], after: [Reference] = [], start: Day? = nil, notBefore: Day? = nil,

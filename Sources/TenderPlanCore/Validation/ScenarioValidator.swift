@@ -148,12 +148,13 @@ struct ValidationRun {
     }
 
     mutating func checkPhases(_ tender: Tender) {
+        guard tender.isComplete else { return }
         let rules = TenderPhases.phases(of: tender.procedure)
         for override in tender.phases {
             guard let rule = rules.first(where: { $0.name == override.phase }) else {
                 let known = TenderPhases.phaseNames.contains(override.phase)
                 let message = known
-                    ? "a \(tender.procedure.rawValue) procedure has no '\(override.phase)' phase"
+                    ? "\(tender.procedure == .open || tender.procedure == .innovationPartnership ? "an" : "a") \(tender.procedure.rawValue) procedure has no '\(override.phase)' phase"
                     : "'\(override.phase)' is not a tender phase"
                 diagnostics.error(.unknownPhase, message, at: override.location,
                                   notes: [Diagnostic.Note("its phases are: \(rules.map(\.name).joined(separator: ", "))")] + (known ? [] : didYouMean(override.phase, in: rules.map(\.name))))
@@ -256,8 +257,8 @@ struct ValidationRun {
         let parts: [String]
         switch kinds[reference.target] {
         case .tender?:
-            let procedure = scenario.tenders.first { $0.id == reference.target }?.procedure ?? .open
-            parts = TenderPhases.phases(of: procedure).map(\.name)
+            guard let tender = scenario.tenders.first(where: { $0.id == reference.target }), tender.isComplete else { return }
+            parts = TenderPhases.phases(of: tender.procedure).map(\.name)
         case .goLive?: parts = ["preparation", "cutover", "hypercare"]
         case .legacy?: parts = ["retire"]
         default: parts = []
