@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "tenderplan", targets: ["tenderplan"]),
         .library(name: "TenderPlanCore", targets: ["TenderPlanCore"]),
+        .library(name: "YAMLSource", targets: ["YAMLSource"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),

@@ -1,11 +1,22 @@
 /// A position in a source text: 1-based line and column, columns counted in Unicode scalars.
 public struct Mark: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var line: Int
-    public var column: Int
+    // 32-bit storage keeps a node small; a file within the size limits never needs more.
+    private var storedLine: Int32
+    private var storedColumn: Int32
+
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
+
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = Int32(clamping: newValue) }
+    }
 
     public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
+        storedLine = Int32(clamping: line)
+        storedColumn = Int32(clamping: column)
     }
 
     public static let start = Mark(line: 1, column: 1)
@@ -32,12 +43,20 @@ public struct YAMLNode: Sendable {
         case mapping([YAMLPair])
     }
 
+    /// What an explicit tag said, as far as the scenario format cares.
+    public enum Tag: UInt8, Sendable, Hashable {
+        case none
+        /// `!!str`: read the scalar as a string.
+        case string
+        /// Any other explicit tag.
+        case other
+    }
+
     public var content: Content
     public var mark: Mark
-    /// An explicit tag such as `tag:yaml.org,2002:str`, if the file gave one.
-    public var tag: String?
+    public var tag: Tag
 
-    public init(_ content: Content, mark: Mark, tag: String? = nil) {
+    public init(_ content: Content, mark: Mark, tag: Tag = .none) {
         self.content = content
         self.mark = mark
         self.tag = tag
@@ -51,14 +70,14 @@ public struct YAMLNode: Sendable {
 
     /// True for a plain `~`, `null`, `Null`, `NULL` or empty scalar.
     public var isNull: Bool {
-        guard case .scalar(let text, let style) = content, style == .plain, tag == nil else { return false }
+        guard case .scalar(let text, let style) = content, style == .plain, tag == .none else { return false }
         return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
     }
 
     /// True when the scalar must be read as a string: quoted, a block scalar or tagged `!!str`.
     public var isExplicitString: Bool {
         guard case .scalar(_, let style) = content else { return false }
-        return style.isQuoted || tag == "tag:yaml.org,2002:str"
+        return style.isQuoted || tag == .string
     }
 
     /// A word for the node's kind, for messages ("a list", "a mapping", "a text").

@@ -41,7 +41,7 @@ private struct TreeBuilder {
     struct Frame {
         var isMapping: Bool
         var mark: Mark
-        var tag: String?
+        var tag: YAMLNode.Tag
         var anchor: String?
         var items: [YAMLNode] = []
         var pairs: [YAMLPair] = []
@@ -126,7 +126,7 @@ private struct TreeBuilder {
                 case YAML_FOLDED_SCALAR_STYLE: style = .folded
                 default: style = .plain
                 }
-                let node = YAMLNode(.scalar(text, style), mark: mark, tag: string(scalar.tag))
+                let node = YAMLNode(.scalar(text, style), mark: mark, tag: tag(scalar.tag))
                 try add(node, size: 1, anchor: string(scalar.anchor))
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 if frames.count >= limits.maxDepth {
@@ -136,7 +136,7 @@ private struct TreeBuilder {
                         mark: mark)
                 }
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
-                let tag = isMapping ? string(event.data.mapping_start.tag) : string(event.data.sequence_start.tag)
+                let tag = isMapping ? tag(event.data.mapping_start.tag) : tag(event.data.sequence_start.tag)
                 let anchor = isMapping ? string(event.data.mapping_start.anchor) : string(event.data.sequence_start.anchor)
                 frames.append(Frame(isMapping: isMapping, mark: mark, tag: tag, anchor: anchor))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
@@ -189,6 +189,11 @@ private struct TreeBuilder {
         }
     }
 
+    private func tag(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> YAMLNode.Tag {
+        guard let pointer else { return .none }
+        return String(cString: pointer) == "tag:yaml.org,2002:str" ? .string : .other
+    }
+
     private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
         guard let pointer else { return nil }
         return String(cString: pointer)
@@ -233,5 +238,28 @@ private struct TreeBuilder {
     private func hex(_ value: Int32) -> String {
         let text = String(value, radix: 16, uppercase: true)
         return String(repeating: "0", count: max(0, 4 - text.count)) + text
+    }
+}
+
+extension YAMLParser {
+    /// Runs libyaml's bare event loop over the text and counts events, building nothing.
+    /// The benchmarks compare the tree builder against this.
+    public static func countEvents(_ bytes: [UInt8]) -> Int? {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return nil }
+        defer { yaml_parser_delete(&parser) }
+        return bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress else { return 0 }
+            yaml_parser_set_input_string(&parser, base, buffer.count)
+            var event = yaml_event_t()
+            var count = 0
+            while true {
+                guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+                let done = event.type == YAML_STREAM_END_EVENT
+                yaml_event_delete(&event)
+                count += 1
+                if done { return count }
+            }
+        }
     }
 }

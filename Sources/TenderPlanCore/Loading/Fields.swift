@@ -6,27 +6,29 @@ struct Fields {
     let node: YAMLNode
     let table: KeyTable
     let path: String
-    private(set) var values: [String: YAMLNode] = [:]
-    private(set) var keyMarks: [String: Mark] = [:]
+    /// The known keys present, in file order; mappings are small, so a linear scan beats hashing.
+    private(set) var entries: [(key: String, keyMark: Mark, value: YAMLNode?)] = []
 
     var location: SourceLocation { SourceLocation(path: path, mark: node.mark) }
 
-    func has(_ key: String) -> Bool {
-        precondition(table.spec(key) != nil, "key '\(key)' is not in table \(table.name)")
-        return values[key] != nil
+    private func entry(_ key: String) -> (key: String, keyMark: Mark, value: YAMLNode?)? {
+        assert(table.spec(key) != nil, "key '\(key)' is not in table \(table.name)")
+        for entry in entries where entry.key == key { return entry }
+        return nil
     }
 
-    subscript(_ key: String) -> YAMLNode? {
-        precondition(table.spec(key) != nil, "key '\(key)' is not in table \(table.name)")
-        return values[key]
-    }
+    func has(_ key: String) -> Bool { self[key] != nil }
+
+    /// The key's value; nil when absent or empty.
+    subscript(_ key: String) -> YAMLNode? { entry(key)?.value }
 
     func valueLocation(_ key: String) -> SourceLocation {
-        SourceLocation(path: path, mark: values[key]?.mark ?? keyMarks[key] ?? node.mark)
+        let found = entry(key)
+        return SourceLocation(path: path, mark: found?.value?.mark ?? found?.keyMark ?? node.mark)
     }
 
     func keyLocation(_ key: String) -> SourceLocation {
-        SourceLocation(path: path, mark: keyMarks[key] ?? node.mark)
+        SourceLocation(path: path, mark: entry(key)?.keyMark ?? node.mark)
     }
 
     /// Reads a mapping; reports a non-mapping, duplicate keys, unknown keys (with did-you-mean) and missing required keys.
@@ -48,12 +50,11 @@ struct Fields {
                                   at: SourceLocation(path: path, mark: keyNode.mark), notes: notes)
                 continue
             }
-            fields.keyMarks[key] = keyNode.mark
-            if !value.isNull { fields.values[key] = value }
+            fields.entries.append((key, keyNode.mark, value.isNull ? nil : value))
         }
-        for spec in table.keys where spec.required && fields.values[spec.name] == nil {
-            if let mark = fields.keyMarks[spec.name] {
-                diagnostics.error(.missingKey, "'\(spec.name)' in \(what) has no value", at: SourceLocation(path: path, mark: mark))
+        for spec in table.keys where spec.required && fields[spec.name] == nil {
+            if let found = fields.entry(spec.name) {
+                diagnostics.error(.missingKey, "'\(spec.name)' in \(what) has no value", at: SourceLocation(path: path, mark: found.keyMark))
             } else {
                 diagnostics.error(.missingKey, "\(what) is missing the required key '\(spec.name)' (\(spec.doc.lowercasedFirst))",
                                   at: fields.location)
@@ -66,21 +67,28 @@ struct Fields {
 /// The pairs of a mapping as (key text, key node, value), reporting duplicate and non-text keys.
 func uniquePairs(_ node: YAMLNode, path: String, into diagnostics: inout Diagnostics) -> [(String, YAMLNode, YAMLNode)] {
     guard case .mapping(let pairs) = node.content else { return [] }
-    var seen: [String: Mark] = [:]
     var result: [(String, YAMLNode, YAMLNode)] = []
     result.reserveCapacity(pairs.count)
+    // Small mappings are checked by scanning; large ones (coverage maps) with a dictionary.
+    var seen: [String: Int]? = pairs.count > 16 ? Dictionary(minimumCapacity: pairs.count) : nil
     for pair in pairs {
         guard let key = pair.key.scalar else {
             diagnostics.error(.wrongType, "a key must be a plain word, found \(pair.key.kindDescription)",
                               at: SourceLocation(path: path, mark: pair.key.mark))
             continue
         }
-        if let first = seen[key] {
+        let firstIndex: Int?
+        if seen != nil {
+            firstIndex = seen![key]
+            if firstIndex == nil { seen![key] = result.count }
+        } else {
+            firstIndex = result.firstIndex { $0.0 == key }
+        }
+        if let firstIndex {
             diagnostics.error(.duplicateKey, "duplicate key '\(key)'", at: SourceLocation(path: path, mark: pair.key.mark),
-                              notes: [Diagnostic.Note("first written here", at: SourceLocation(path: path, mark: first))])
+                              notes: [Diagnostic.Note("first written here", at: SourceLocation(path: path, mark: result[firstIndex].1.mark))])
             continue
         }
-        seen[key] = pair.key.mark
         result.append((key, pair.key, pair.value))
     }
     return result

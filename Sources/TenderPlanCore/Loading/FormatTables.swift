@@ -228,13 +228,18 @@ public enum FormatTables {
     ])
 
     public static let riskDelay = KeyTable("risk_delay", "A risk's delay.", [
-        KeySpec("task", .identifier, required: true, "The task, go-live or tender phase delayed."),
+        KeySpec("task", .identifier, required: true, "The task or go-live delayed (a go-live: its preparation)."),
         KeySpec("by", .mapping("estimate"), required: true, "By how much (three-point)."),
     ])
 
     public static let riskCost = KeyTable("risk_cost", "A risk's cost.", [
         KeySpec("amount", .money, required: true, "The amount."),
     ])
+
+    /// The table of a nested mapping, by name.
+    public static func table(named name: String) -> KeyTable? { byName[name] }
+
+    private static let byName: [String: KeyTable] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
 
     /// Every table, by name.
     public static let all: [KeyTable] = [

@@ -46,11 +46,13 @@ struct ModelBuilder {
     }
 
     mutating func integer(_ f: Fields, _ key: String) -> Int? {
+        guard f.has(key) else { return nil }
         guard case .integer(let min, let max)? = f.table.spec(key)?.type else { preconditionFailure("\(key) is not an integer key") }
         return parse(f, key) { ScalarParsers.integer($0, in: min...max) }
     }
 
     mutating func number(_ f: Fields, _ key: String) -> Decimal? {
+        guard f.has(key) else { return nil }
         guard case .number(let min, let max)? = f.table.spec(key)?.type else { preconditionFailure("\(key) is not a number key") }
         return parse(f, key) { ScalarParsers.number($0, min: min, max: max) }
     }
@@ -116,7 +118,7 @@ struct ModelBuilder {
     }
 
     mutating func nested(_ f: Fields, _ key: String, _ tableName: String, what: String) -> Fields? {
-        guard let node = f[key], let table = FormatTables.all.first(where: { $0.name == tableName }) else { return nil }
+        guard let node = f[key], let table = FormatTables.table(named: tableName) else { return nil }
         return Fields.read(node, table, path: f.path, what: what, into: &diagnostics)
     }
 

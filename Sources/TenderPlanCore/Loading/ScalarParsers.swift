@@ -128,10 +128,10 @@ public enum ScalarParsers {
     /// `ID`, `ID.start`, `ID.finish`, `ID.PART`, each with an optional `+ DURATION` lag.
     public static func reference(_ text: String, location: SourceLocation) -> Result<Reference, ScalarError> {
         let pieces = text.split(separator: "+", maxSplits: 1, omittingEmptySubsequences: false)
-        let head = pieces[0].trimmingCharacters(in: .whitespaces)
+        let head = String(pieces[0].trimmedSpaces)
         var lag: PlanDuration?
         if pieces.count == 2 {
-            let lagText = pieces[1].trimmingCharacters(in: .whitespaces)
+            let lagText = String(pieces[1].trimmedSpaces)
             switch duration(lagText) {
             case .success(let value): lag = value.isZero ? nil : value
             case .failure(let error):
@@ -219,5 +219,15 @@ public enum ScalarParsers {
         for digit in significand { value = value * 10 + Decimal(Int(digit)) }
         if fractionDigits > 0 { value = Decimal(sign: .plus, exponent: -fractionDigits, significand: value) }
         return negative ? -value : value
+    }
+}
+
+extension Substring {
+    /// Without leading and trailing spaces and tabs (cheaper than Foundation's trimming).
+    var trimmedSpaces: Substring {
+        var result = self
+        while let first = result.first, first == " " || first == "\t" { result = result.dropFirst() }
+        while let last = result.last, last == " " || last == "\t" { result = result.dropLast() }
+        return result
     }
 }

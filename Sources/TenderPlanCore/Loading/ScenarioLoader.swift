@@ -123,13 +123,13 @@ struct LoadSession {
 
     private mutating func collectSections(_ fields: Fields) {
         for spec in FormatTables.root.keys {
-            guard case .list = spec.type, spec.name != "include", let node = fields.values[spec.name] else { continue }
+            guard case .list = spec.type, spec.name != "include", let node = fields[spec.name] else { continue }
             sections.add(spec.name, path: fields.path, node: node)
         }
     }
 
     private mutating func processIncludes(_ fields: Fields, chain: [(identity: String, path: String)]) {
-        guard let includeNode = fields.values["include"] else { return }
+        guard let includeNode = fields["include"] else { return }
         guard case .sequence(let entries) = includeNode.content else {
             diagnostics.error(.wrongType, "'include' must be a list of file names, found \(includeNode.kindDescription)",
                               at: fields.valueLocation("include"))

@@ -1,0 +1,21 @@
+// swift-tools-version: 6.1
+// Benchmarks live in their own package so `swift test` in the main package never builds them.
+import PackageDescription
+
+let package = Package(
+    name: "TenderPlanBenchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(path: ".."),
+    ],
+    targets: [
+        .executableTarget(
+            name: "tenderplan-bench",
+            dependencies: [
+                .product(name: "TenderPlanCore", package: "main"),
+                .product(name: "YAMLSource", package: "main"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,73 @@
+import Foundation
+import TenderPlanCore
+import YAMLSource
+
+// tenderplan-bench generate MB FILE    write a synthetic scenario of about MB megabytes
+// tenderplan-bench load FILE [RUNS]    time: bare libyaml events, node tree, load + validate
+// tenderplan-bench peak MODE FILE      one run of MODE (events | tree | check), then print peak RSS
+
+func peakResidentMegabytes() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024  // ru_maxrss is in KiB on Linux
+}
+
+func readBytes(_ path: String) -> [UInt8] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
+        exit(66)
+    }
+    return [UInt8](data)
+}
+
+func best(of runs: Int, _ body: () -> Void) -> Double {
+    let clock = ContinuousClock()
+    var fastest = Double.infinity
+    for _ in 0..<runs {
+        let elapsed = clock.measure(body)
+        fastest = min(fastest, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+    return fastest
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 3 else {
+    print("usage: tenderplan-bench generate MB FILE | load FILE [RUNS] | peak events|tree|check FILE")
+    exit(2)
+}
+
+switch arguments[1] {
+case "generate":
+    guard arguments.count == 4, let megabytes = Double(arguments[2]) else { exit(2) }
+    let text = ScaleScenario(targetBytes: Int(megabytes * 1_000_000)).render()
+    try! text.write(toFile: arguments[3], atomically: true, encoding: .utf8)
+    print("wrote \(arguments[3]): \(text.utf8.count) bytes")
+case "load":
+    let bytes = readBytes(arguments[2])
+    let runs = arguments.count > 3 ? Int(arguments[3]) ?? 3 : 3
+    let megabytes = Double(bytes.count) / 1_000_000
+    var events = 0
+    let bare = best(of: runs) { events = YAMLParser.countEvents(bytes) ?? -1 }
+    let tree = best(of: runs) { _ = try? YAMLParser.parse(bytes) }
+    var diagnostics = 0
+    let checked = best(of: runs) {
+        let result = ScenarioLoader().check(path: arguments[2], bytes: bytes)
+        diagnostics = result.diagnostics.count
+    }
+    print(String(format: "file %.1f MB, %d events, %d diagnostics (best of %d)", megabytes, events, diagnostics, runs))
+    print(String(format: "bare libyaml events   %7.3f s  %6.1f MB/s", bare, megabytes / bare))
+    print(String(format: "node tree             %7.3f s  %6.1f MB/s", tree, megabytes / tree))
+    print(String(format: "load + validate       %7.3f s  %6.1f MB/s  (%.0f%% of bare libyaml)", checked, megabytes / checked, 100 * bare / checked))
+case "peak":
+    guard arguments.count == 4 else { exit(2) }
+    let bytes = readBytes(arguments[3])
+    switch arguments[2] {
+    case "events": _ = YAMLParser.countEvents(bytes)
+    case "tree": _ = try? YAMLParser.parse(bytes)
+    default: _ = ScenarioLoader().check(path: arguments[3], bytes: bytes).diagnostics.count
+    }
+    print(String(format: "%@ peak RSS %.1f MB for a %.1f MB file (%.1f×)", arguments[2], peakResidentMegabytes(),
+                 Double(bytes.count) / 1_000_000, peakResidentMegabytes() / (Double(bytes.count) / 1_000_000)))
+default:
+    exit(2)
+}
