@@ -34,7 +34,7 @@ import Testing
         let line = broken.components(separatedBy: "\n").firstIndex { $0.contains(typo) }! + 1
         let result = try run(["validate", file], in: folder)
         #expect(result.status == 1)
-        let errorLines = result.stderr.components(separatedBy: "\n").filter { $0.contains(": error: ") }
+        let errorLines = result.stderr.components(separatedBy: "\n").filter { $0.contains(": error: ") || $0.contains(": warning: ") }
         #expect(errorLines.count == 1, "\(result.stderr)")
         #expect(errorLines.first?.hasPrefix("\(file):\(line):") == true, "\(result.stderr)")
         #expect(result.stderr.contains("[\(code)]") && result.stderr.contains(hint), "\(result.stderr)")

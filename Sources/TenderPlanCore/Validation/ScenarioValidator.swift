@@ -180,7 +180,9 @@ struct ValidationRun {
             case .tender(let tender)?:
                 if expect(tender.value, [.tender], at: tender.location, role: "tender"), let t = tendersById[tender.value] {
                     let scope = Set(t.agencies.map(\.value))
-                    for agency in goLive.agencies where !scope.contains(agency.value) && kinds[agency.value] == .agency {
+                    // A tender whose own list has an unknown agency is already reported; do not cascade.
+                    let scopeIsSound = scope.allSatisfy { kinds[$0] == .agency }
+                    for agency in goLive.agencies where scopeIsSound && !scope.contains(agency.value) && kinds[agency.value] == .agency {
                         diagnostics.warning(.rule, "agency '\(agency.value)' is not in tender '\(t.id)', whose product this go-live brings", at: agency.location)
                     }
                 }
