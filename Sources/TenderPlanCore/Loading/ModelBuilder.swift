@@ -99,20 +99,24 @@ struct ModelBuilder {
         return parse(f, key) { ScalarParsers.event($0, location: location) }.map { Located($0, at: location) }
     }
 
-    /// A mapping from ids to values (`users:`, `coverage:`, `phases:`, `priority_by_agency:`).
+    /// A mapping from ids to values (`users:`, `coverage:`, `priority_by_agency:`); `body` gets the value's location.
     mutating func idMap<T>(_ f: Fields, _ key: String, _ body: (inout ModelBuilder, Located<Identifier>, YAMLNode, SourceLocation) -> T?) -> [T]? {
+        nameMap(f, key) { b, name, keyLocation, value in
+            guard let identifier = b.report(ScalarParsers.identifier(name), key: nil, at: keyLocation) else { return nil }
+            return body(&b, Located(identifier, at: keyLocation), value, SourceLocation(path: f.path, mark: value.mark))
+        }
+    }
+
+    /// A mapping from plain names to values (tender `phases:`), each with its key's location; duplicates reported.
+    mutating func nameMap<T>(_ f: Fields, _ key: String, _ body: (inout ModelBuilder, String, SourceLocation, YAMLNode) -> T?) -> [T]? {
         guard let node = f[key] else { return nil }
         guard case .mapping = node.content else {
-            diagnostics.error(.wrongType, "'\(key)' must be a mapping (id: value), found \(node.kindDescription)", at: f.valueLocation(key))
+            diagnostics.error(.wrongType, "'\(key)' must be a mapping (name: value), found \(node.kindDescription)", at: f.valueLocation(key))
             return nil
         }
         var result: [T] = []
-        for (keyText, keyNode, value) in uniquePairs(node, path: f.path, into: &diagnostics) {
-            let keyLocation = SourceLocation(path: f.path, mark: keyNode.mark)
-            guard let identifier = report(ScalarParsers.identifier(keyText), key: nil, at: keyLocation) else { continue }
-            if let item = body(&self, Located(identifier, at: keyLocation), value, SourceLocation(path: f.path, mark: value.mark)) {
-                result.append(item)
-            }
+        for (name, keyNode, value) in uniquePairs(node, path: f.path, into: &diagnostics) {
+            if let item = body(&self, name, SourceLocation(path: f.path, mark: keyNode.mark), value) { result.append(item) }
         }
         return result
     }
@@ -338,7 +342,7 @@ struct ModelBuilder {
 
     mutating func tender(_ f: Fields) -> Tender? {
         guard let identifier = id(f, "id") else { return nil }
-        let phases = idMapRaw(f, "phases") { b, name, value, location in
+        let phases = nameMap(f, "phases") { b, name, location, value in
             b.scalarValue(value, at: location, what: "a phase duration", ScalarParsers.duration)
                 .map { PhaseOverride(phase: name, duration: $0, location: location) }
         }
@@ -387,20 +391,6 @@ struct ModelBuilder {
         case .lowestPrice:
             break
         }
-    }
-
-    /// Like `idMap`, for maps whose keys are plain names (tender phases), not ids.
-    mutating func idMapRaw<T>(_ f: Fields, _ key: String, _ body: (inout ModelBuilder, String, YAMLNode, SourceLocation) -> T?) -> [T]? {
-        guard let node = f[key] else { return nil }
-        guard case .mapping = node.content else {
-            diagnostics.error(.wrongType, "'\(key)' must be a mapping (name: value), found \(node.kindDescription)", at: f.valueLocation(key))
-            return nil
-        }
-        var result: [T] = []
-        for (name, keyNode, value) in uniquePairs(node, path: f.path, into: &diagnostics) {
-            if let item = body(&self, name, value, SourceLocation(path: f.path, mark: keyNode.mark)) { result.append(item) }
-        }
-        return result
     }
 
     mutating func legacySystem(_ f: Fields) -> LegacySystem? {
