@@ -5,6 +5,12 @@ import YAMLSource
 /// Writes diagnostics as `path:line:col: error: message [code]`, the source line and a caret.
 struct DiagnosticPrinter {
     var useColour: Bool
+    /// Line offsets per file, built once, so thousands of diagnostics in a big file print in linear time.
+    private var lineStarts: [String: [Int]] = [:]
+
+    init(useColour: Bool) {
+        self.useColour = useColour
+    }
 
     /// Colour only on a terminal, and never when NO_COLOR is set.
     static func forStandardError(environment: [String: String] = ProcessInfo.processInfo.environment) -> DiagnosticPrinter {
@@ -12,7 +18,7 @@ struct DiagnosticPrinter {
         return DiagnosticPrinter(useColour: !noColour && isatty(STDERR_FILENO) == 1)
     }
 
-    func render(_ diagnostic: Diagnostic, sources: [String: SourceText]) -> String {
+    mutating func render(_ diagnostic: Diagnostic, sources: [String: SourceText]) -> String {
         var out = ""
         let label: String
         switch diagnostic.severity {
@@ -32,8 +38,10 @@ struct DiagnosticPrinter {
         return out
     }
 
-    private func excerpt(_ location: SourceLocation, sources: [String: SourceText]) -> String {
-        guard let source = sources[location.path], let line = source.line(location.line) else { return "" }
+    private mutating func excerpt(_ location: SourceLocation, sources: [String: SourceText]) -> String {
+        guard let source = sources[location.path] else { return "" }
+        if lineStarts[location.path] == nil { lineStarts[location.path] = source.lineStarts() }
+        guard let line = source.line(location.line, starts: lineStarts[location.path]!) else { return "" }
         let scalars = Array(line.unicodeScalars)
         // Keep tabs in the caret's indentation so it lines up under the offending character.
         var indent = ""

@@ -45,7 +45,7 @@ struct ValidateCommand: AsyncParsableCommand {
     }
 
     private func printText(_ checked: [ScenarioFile]) {
-        let printer = DiagnosticPrinter.forStandardError()
+        var printer = DiagnosticPrinter.forStandardError()
         var errors = 0, warnings = 0
         for file in checked {
             if let why = file.openError {

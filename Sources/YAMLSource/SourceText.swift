@@ -49,6 +49,23 @@ public struct SourceText: Sendable {
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
+    /// The byte offset where each line starts, for printing many lines of one file without rescanning it.
+    public func lineStarts() -> [Int] {
+        var starts = [0]
+        for index in bytes.indices where bytes[index] == 0x0A { starts.append(index + 1) }
+        return starts
+    }
+
+    /// The text of a 1-based line, using offsets from `lineStarts()`.
+    public func line(_ number: Int, starts: [Int]) -> String? {
+        guard number >= 1, number <= starts.count else { return nil }
+        let start = starts[number - 1]
+        var end = number < starts.count ? starts[number] - 1 : bytes.count
+        if end > start && bytes[end - 1] == 0x0D { end -= 1 }
+        guard start <= end else { return "" }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
     /// The byte offset of the first byte that is not valid UTF-8, or nil when all of it is.
     public func firstInvalidUTF8Offset() -> Int? {
         var index = 0

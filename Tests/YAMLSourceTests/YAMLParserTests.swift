@@ -154,3 +154,14 @@ extension YAMLNode.Content {
         return nil
     }
 }
+
+@Suite struct SourceTextTests {
+    @Test func indexedLinesMatchScannedLines() {
+        let source = SourceText(bytes: Array("one\r\ntwo\n\nfour é\nlast".utf8))
+        let starts = source.lineStarts()
+        for number in 0...7 {
+            #expect(source.line(number, starts: starts) == source.line(number), "line \(number)")
+        }
+        #expect(source.line(4, starts: starts) == "four é")
+    }
+}
