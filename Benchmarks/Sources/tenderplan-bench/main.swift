@@ -32,7 +32,7 @@ func best(of runs: Int, _ body: () -> Void) -> Double {
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
-    print("usage: tenderplan-bench generate MB FILE | load FILE [RUNS] | peak events|tree|check FILE")
+    print("usage: tenderplan-bench generate MB FILE | load FILE [RUNS] | peak events|tree|load|check FILE")
     exit(2)
 }
 
@@ -64,6 +64,7 @@ case "peak":
     switch arguments[2] {
     case "events": _ = YAMLParser.countEvents(bytes)
     case "tree": _ = try? YAMLParser.parse(bytes)
+    case "load": _ = ScenarioLoader().load(path: arguments[3], bytes: bytes).diagnostics.count
     default: _ = ScenarioLoader().check(path: arguments[3], bytes: bytes).diagnostics.count
     }
     print(String(format: "%@ peak RSS %.1f MB for a %.1f MB file (%.1f×)", arguments[2], peakResidentMegabytes(),

@@ -114,8 +114,10 @@ struct ModelBuilder {
             diagnostics.error(.wrongType, "'\(key)' must be a mapping (name: value), found \(node.kindDescription)", at: f.valueLocation(key))
             return nil
         }
+        let pairs = uniquePairs(node, path: f.path, into: &diagnostics)
         var result: [T] = []
-        for (name, keyNode, value) in uniquePairs(node, path: f.path, into: &diagnostics) {
+        result.reserveCapacity(pairs.count)  // coverage maps are large: no doubling on growth
+        for (name, keyNode, value) in pairs {
             if let item = body(&self, name, SourceLocation(path: f.path, mark: keyNode.mark), value) { result.append(item) }
         }
         return result
