@@ -296,8 +296,7 @@ struct ModelBuilder {
             }
         }
         var after: SourceLocation?
-        if !isBenefit, f.has("after"), let value = choice(f, "after", AfterEvent.self) {
-            _ = value
+        if !isBenefit, choice(f, "after", AfterEvent.self) != nil {
             after = f.valueLocation("after")
         }
         if after != nil && f.has("from") {

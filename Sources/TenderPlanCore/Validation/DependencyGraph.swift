@@ -12,7 +12,6 @@ struct DependencyGraph {
     var links: [Link] = []
 
     init(scenario: Scenario) {
-        let goLives = scenario.goLives.map(\.id)
         func add(_ references: [Reference], to item: Identifier) {
             for reference in references { links.append(Link(from: reference.target, to: item, location: reference.location)) }
         }
@@ -28,8 +27,8 @@ struct DependencyGraph {
             if case .after(let references, _) = system.retire { add(references, to: system.id) }
         }
         // last_go_live follows every cutover.
-        for goLive in goLives {
-            links.append(Link(from: goLive, to: "last_go_live", location: scenario.goLives.first { $0.id == goLive }!.location))
+        for goLive in scenario.goLives {
+            links.append(Link(from: goLive.id, to: "last_go_live", location: goLive.location))
         }
     }
 
