@@ -19,9 +19,11 @@ struct ValidationRun {
     var diagnostics = Diagnostics()
     var kinds: [Identifier: IdKind] = [:]
     var ids: [IdKind: [Identifier]] = [:]
+    let tendersById: [Identifier: Tender]
 
     init(scenario: Scenario) {
         self.scenario = scenario
+        tendersById = Dictionary(scenario.tenders.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     mutating func run() {
@@ -172,7 +174,6 @@ struct ValidationRun {
     }
 
     mutating func checkGoLives() {
-        let tendersById = Dictionary(scenario.tenders.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for goLive in scenario.goLives {
             for site in goLive.sites { expect(site.value, [.site], at: site.location, role: "site") }
             for agency in goLive.agencies { expect(agency.value, [.agency], at: agency.location, role: "agency") }
@@ -259,7 +260,7 @@ struct ValidationRun {
         let parts: [String]
         switch kinds[reference.target] {
         case .tender?:
-            guard let tender = scenario.tenders.first(where: { $0.id == reference.target }), tender.isComplete else { return }
+            guard let tender = tendersById[reference.target], tender.isComplete else { return }
             parts = TenderPhases.phases(of: tender.procedure).map(\.name)
         case .goLive?: parts = ["preparation", "cutover", "hypercare"]
         case .legacy?: parts = ["retire"]
