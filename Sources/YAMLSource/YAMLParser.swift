@@ -212,7 +212,7 @@ private struct TreeBuilder {
             } else {
                 message = "the file cannot be read as YAML text: \(problem)"
             }
-            return YAMLError(.unreadable, code: parser.problem.map { String(cString: $0) }?.contains("control") == true ? "yaml-syntax" : "encoding",
+            return YAMLError(.unreadable, code: problem.contains("control characters") ? "yaml-syntax" : "encoding",
                              message: message, mark: source.mark(ofByteOffset: offset))
         }
         let mark = Mark(line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
