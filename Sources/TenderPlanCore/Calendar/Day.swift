@@ -1,15 +1,21 @@
 /// A calendar day in the proleptic Gregorian calendar, counted from 1970-01-01 (day 0).
 public struct Day: Sendable, Hashable, Comparable, Strideable, CustomStringConvertible {
-    public var number: Int
+    // 32-bit storage keeps dates small in large models; it spans ±5 million years.
+    private var stored: Int32
+
+    public var number: Int {
+        get { Int(stored) }
+        set { stored = Int32(clamping: newValue) }
+    }
 
     public init(number: Int) {
-        self.number = number
+        stored = Int32(clamping: number)
     }
 
     /// The day of a valid year, month and day; nil when the date does not exist.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
-        self.number = Day.daysFromCivil(year: year, month: month, day: day)
+        self.init(number: Day.daysFromCivil(year: year, month: month, day: day))
     }
 
     /// Parses `YYYY-MM-DD` (four-digit year, two-digit month and day); nil otherwise.

@@ -23,5 +23,8 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
         (a.path, a.line, a.column) < (b.path, b.line, b.column)
     }
 
+    /// The line and column without the path.
+    public var mark: Mark { Mark(line: line, column: column) }
+
     public var description: String { "\(path):\(line):\(column)" }
 }

@@ -3,13 +3,21 @@ import YAMLSource
 
 /// A mapping read against its key table: unknown, duplicate and missing keys are reported once, here.
 struct Fields {
-    let node: YAMLNode
+    /// Where the mapping starts (the node itself is not kept, so converted parts of the tree can be freed).
+    let mark: Mark
     let table: KeyTable
     let path: String
     /// The known keys present, in file order; mappings are small, so a linear scan beats hashing.
     private(set) var entries: [(key: String, keyMark: Mark, value: YAMLNode?)] = []
 
-    var location: SourceLocation { SourceLocation(path: path, mark: node.mark) }
+    var location: SourceLocation { SourceLocation(path: path, mark: mark) }
+
+    /// The same mapping without some keys (whose values are then no longer held).
+    func removing(_ keys: Set<String>) -> Fields {
+        var copy = self
+        copy.entries.removeAll { keys.contains($0.key) }
+        return copy
+    }
 
     private func entry(_ key: String) -> (key: String, keyMark: Mark, value: YAMLNode?)? {
         assert(table.spec(key) != nil, "key '\(key)' is not in table \(table.name)")
@@ -24,11 +32,11 @@ struct Fields {
 
     func valueLocation(_ key: String) -> SourceLocation {
         let found = entry(key)
-        return SourceLocation(path: path, mark: found?.value?.mark ?? found?.keyMark ?? node.mark)
+        return SourceLocation(path: path, mark: found?.value?.mark ?? found?.keyMark ?? mark)
     }
 
     func keyLocation(_ key: String) -> SourceLocation {
-        SourceLocation(path: path, mark: entry(key)?.keyMark ?? node.mark)
+        SourceLocation(path: path, mark: entry(key)?.keyMark ?? mark)
     }
 
     /// Reads a mapping; reports a non-mapping, duplicate keys, unknown keys (with did-you-mean) and missing required keys.
@@ -38,7 +46,7 @@ struct Fields {
                               at: SourceLocation(path: path, mark: node.mark))
             return nil
         }
-        var fields = Fields(node: node, table: table, path: path)
+        var fields = Fields(mark: node.mark, table: table, path: path)
         for (key, keyNode, value) in uniquePairs(node, path: path, into: &diagnostics) {
             guard table.spec(key) != nil else {
                 var notes = didYouMean(key, in: table.names)
@@ -79,8 +87,9 @@ func uniquePairs(_ node: YAMLNode, path: String, into diagnostics: inout Diagnos
         }
         let firstIndex: Int?
         if seen != nil {
-            firstIndex = seen![key]
-            if firstIndex == nil { seen![key] = result.count }
+            // One hash per key: insert, and on a clash put the first index back.
+            firstIndex = seen!.updateValue(result.count, forKey: key)
+            if let firstIndex { seen![key] = firstIndex }
         } else {
             firstIndex = result.firstIndex { $0.0 == key }
         }

@@ -138,16 +138,28 @@ struct ModelBuilder {
 
     // MARK: sections
 
-    mutating func build(root: Fields, sections: SectionLists) -> Scenario? {
+    mutating func build(root: Fields, sections: inout SectionLists) -> Scenario? {
         let info = scenarioInfo(root)
         var scenario = Scenario(info: info)
+        // Each list is taken out of `sections` and each item released once converted, so a large
+        // scenario never holds its whole node tree and its whole model at the same time.
         func each(_ key: String, _ table: KeyTable, _ what: String, _ body: (inout ModelBuilder, Fields) -> Void) {
-            for (path, node) in sections.lists[key] ?? [] {
-                guard case .sequence(let items) = node.content else {
-                    diagnostics.error(.wrongType, "'\(key)' must be a list, found \(node.kindDescription)", at: SourceLocation(path: path, mark: node.mark))
-                    continue
+            var lists = sections.take(key)
+            for index in lists.indices {
+                let path = lists[index].path
+                var items: [YAMLNode]
+                do {
+                    let node = lists[index].node
+                    lists[index].node = YAMLNode(.sequence([]), mark: node.mark)
+                    guard case .sequence(let list) = node.content else {
+                        diagnostics.error(.wrongType, "'\(key)' must be a list, found \(node.kindDescription)", at: SourceLocation(path: path, mark: node.mark))
+                        continue
+                    }
+                    items = list
                 }
-                for item in items {
+                for position in items.indices {
+                    let item = items[position]
+                    items[position] = YAMLNode(.sequence([]), mark: item.mark)
                     if let fields = Fields.read(item, table, path: path, what: what, into: &diagnostics) {
                         body(&self, fields)
                     }
@@ -252,7 +264,7 @@ struct ModelBuilder {
         let coverage = idMap(f, "coverage") { b, requirement, value, location -> CoverageCell? in
             if let text = value.scalar, !value.isNull {
                 return b.report(choiceValue(text, CoverageLevel.self, what: "a coverage level"), key: nil, at: location)
-                    .map { CoverageCell(requirement: requirement, level: $0) }
+                    .map { CoverageCell(requirement: requirement.value, position: requirement.location.mark, level: $0) }
             }
             guard let g = Fields.read(value, FormatTables.coverageCell, path: f.path, what: "a coverage cell", into: &b.diagnostics) else { return nil }
             let level = b.choice(g, "level", CoverageLevel.self)
@@ -262,7 +274,8 @@ struct ModelBuilder {
             }
             let available = b.date(g, "available")
             guard let level else { return nil }
-            return CoverageCell(requirement: requirement, level: level, effort: effort?.unit.isWorking == true ? effort : nil, available: available)
+            return CoverageCell(requirement: requirement.value, position: requirement.location.mark, level: level,
+                                effort: effort?.unit.isWorking == true ? effort : nil, available: available)
         }
         return Product(id: identifier, name: text(f, "name"), vendor: text(f, "vendor"), coverage: coverage ?? [],
                        costs: costLines(f, "costs"), location: f.valueLocation("id"))

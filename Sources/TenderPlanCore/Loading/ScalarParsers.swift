@@ -30,7 +30,7 @@ public enum ScalarParsers {
             if text != text.lowercased() && Identifier.isValid(text.lowercased()) { hint += "; did you mean '\(text.lowercased())'?" }
             return .failure(ScalarError(.invalidId, "'\(text)' is not a valid id: \(hint)"))
         }
-        if Identifier.reserved.contains(text) {
+        if Identifier.isReserved(text) {
             return .failure(ScalarError(.reservedId, "'\(text)' is a reserved word (it names an event) and cannot be an id"))
         }
         return .success(Identifier(text))

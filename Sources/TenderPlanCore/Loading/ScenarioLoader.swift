@@ -69,6 +69,11 @@ struct SectionLists {
     mutating func add(_ key: String, path: String, node: YAMLNode) {
         lists[key, default: []].append((path, node))
     }
+
+    /// Removes and returns the lists of one section, so the caller holds the only reference to them.
+    mutating func take(_ key: String) -> [(path: String, node: YAMLNode)] {
+        lists.removeValue(forKey: key) ?? []
+    }
 }
 
 /// One load: diagnostics and sources gathered across the main file and its includes.
@@ -85,6 +90,18 @@ struct LoadSession {
     }
 
     mutating func loadMain(path: String, bytes: [UInt8], identity: String) -> Scenario? {
+        guard let header = readRoot(path: path, bytes: bytes, identity: identity) else { return nil }
+        var builder = ModelBuilder(diagnostics: diagnostics)
+        var lists = sections
+        sections = SectionLists()
+        let scenario = builder.build(root: header, sections: &lists)
+        diagnostics = builder.diagnostics
+        return scenario
+    }
+
+    /// Parses the main file, checks its version, collects its lists and its includes' lists, and returns
+    /// the root without those lists, so the tree is held only by the sections the builder consumes.
+    private mutating func readRoot(path: String, bytes: [UInt8], identity: String) -> Fields? {
         guard let root = parseYAML(path: path, bytes: bytes) else { return nil }
         guard let fields = Fields.read(root, FormatTables.root, path: path, what: "the scenario file", into: &diagnostics) else {
             return nil
@@ -103,10 +120,7 @@ struct LoadSession {
         }
         collectSections(fields)
         processIncludes(fields, chain: [(identity, path)])
-        var builder = ModelBuilder(diagnostics: diagnostics)
-        let scenario = builder.build(root: fields, sections: sections)
-        diagnostics = builder.diagnostics
-        return scenario
+        return fields.removing(FormatTables.includeKeys)
     }
 
     private mutating func parseYAML(path: String, bytes: [UInt8]) -> YAMLNode? {

@@ -13,11 +13,17 @@ public enum DurationUnit: String, Sendable, Hashable, CaseIterable {
 
 /// A duration as written: `60d`, `3w`, `30cd`, `2cw`, `6mo`, `1y`. Zero makes a milestone.
 public struct PlanDuration: Sendable, Hashable, CustomStringConvertible {
-    public var amount: Int
+    // 32-bit storage keeps durations small; the parser caps amounts far below its range.
+    private var storedAmount: Int32
     public var unit: DurationUnit
 
+    public var amount: Int {
+        get { Int(storedAmount) }
+        set { storedAmount = Int32(clamping: newValue) }
+    }
+
     public init(_ amount: Int, _ unit: DurationUnit) {
-        self.amount = amount
+        storedAmount = Int32(clamping: amount)
         self.unit = unit
     }
 

@@ -1,3 +1,5 @@
+import YAMLSource
+
 /// A candidate product: its coverage of the requirements and its cost lines.
 public struct Product: Sendable, Hashable {
     public var id: Identifier
@@ -20,16 +22,22 @@ public struct Product: Sendable, Hashable {
 }
 
 /// How a product covers one requirement, with optional customisation effort and roadmap date.
+///
+/// Kept small (a product may have thousands): the requirement's position is a line and column
+/// in the product's own file.
 public struct CoverageCell: Sendable, Hashable {
-    public var requirement: Located<Identifier>
+    public var requirement: Identifier
+    /// Where the requirement id is written, in the file of the product.
+    public var position: Mark
     public var level: CoverageLevel
     /// Customisation effort in working units (`d` or `w`).
     public var effort: PlanDuration?
     /// For `roadmap`: when the vendor expects to deliver it.
     public var available: Day?
 
-    public init(requirement: Located<Identifier>, level: CoverageLevel, effort: PlanDuration? = nil, available: Day? = nil) {
+    public init(requirement: Identifier, position: Mark = .start, level: CoverageLevel, effort: PlanDuration? = nil, available: Day? = nil) {
         self.requirement = requirement
+        self.position = position
         self.level = level
         self.effort = effort
         self.available = available

@@ -117,7 +117,7 @@ struct ValidationRun {
         let candidates = Set(scenario.tenders.flatMap { $0.candidates.map(\.value) })
         for product in scenario.products {
             for cell in product.coverage {
-                expect(cell.requirement.value, [.requirement], at: cell.requirement.location, role: "requirement")
+                expect(cell.requirement, [.requirement], at: SourceLocation(path: product.location.path, mark: cell.position), role: "requirement")
             }
             for line in product.costs {
                 checkLine(line, owner: .product(product.id, isCandidate: candidates.contains(product.id)))
