@@ -72,6 +72,7 @@ let badInputs: [BadInput] = [
     BadInput(name: "effort in calendar days", yaml: header + "requirements:\n  - id: r1\nproducts:\n  - id: p\n    coverage:\n      r1: {level: customisation, effort: 1️⃣5cd}\n", code: .unitMismatch, says: "working"),
     BadInput(name: "cost before base year", yaml: header + "benefits:\n  - {name: b, amount: 5, from: 1️⃣2023-06-01}\n", code: .beforeBaseYear, says: "base_year"),
     BadInput(name: "estimate out of order", yaml: header + "tasks:\n  - id: a\n    estimate: 1️⃣{optimistic: 10d, likely: 5d, pessimistic: 20d}\n", code: .estimateOrder, says: "optimistic ≤ likely"),
+    BadInput(name: "no admissible bid", yaml: header + "requirements:\n  - {id: r1, priority: must}\nproducts:\n  - id: p1\ntenders:\n  - id: 1️⃣t1\n    agencies: [politie]\n    candidates: [p1]\n    award: {method: lowest-price}\n", code: .noAdmissibleBid, says: "'p1' is knocked out: politie: r1"),
     BadInput(name: "risk delay in the wrong unit family", yaml: header + "tasks:\n  - id: a\n    duration: 10d\nrisks:\n  - id: r1\n    probability: 10%\n    delay: {task: a, by: 1️⃣{optimistic: 1mo, likely: 2mo, pessimistic: 3mo}}\n", code: .unitMismatch, says: "working units"),
 ]
 

@@ -85,6 +85,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case unitMismatch = "unit-mismatch"
     case beforeBaseYear = "before-base-year"
     case estimateOrder = "estimate-order"
+    // Found by the engines.
+    case noAdmissibleBid = "no-admissible-bid"
 }
 
 extension DiagnosticCode {

@@ -21,6 +21,8 @@ public struct LoadResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// Every file read, by the path used in diagnostics, for printing source lines.
     public var sources: [String: SourceText]
+    /// The fit-gap analysis and awards, when the scenario has no errors before it.
+    public var fitGap: FitGapResult?
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
@@ -49,15 +51,21 @@ public struct ScenarioLoader: Sendable {
         return LoadResult(scenario: scenario, diagnostics: session.diagnostics.sorted, sources: session.sources)
     }
 
-    /// Loads and validates: what `tenderplan validate` checks.
+    /// Loads, validates and runs the engines, which find errors of their own (no admissible bid):
+    /// what `tenderplan validate` checks, and what every report starts from.
     public func check(path: String, bytes: [UInt8], identity: String? = nil) -> LoadResult {
         var result = load(path: path, bytes: bytes, identity: identity)
-        if let scenario = result.scenario {
-            var diagnostics = Diagnostics()
-            diagnostics.append(contentsOf: result.diagnostics)
-            diagnostics.append(contentsOf: ScenarioValidator.validate(scenario))
-            result.diagnostics = diagnostics.sorted
+        guard let scenario = result.scenario else { return result }
+        var diagnostics = Diagnostics()
+        diagnostics.append(contentsOf: result.diagnostics)
+        diagnostics.append(contentsOf: ScenarioValidator.validate(scenario))
+        // The engines need a sound model; with errors before them they would only add noise.
+        if !diagnostics.hasErrors {
+            let fitGap = FitGap.run(scenario)
+            diagnostics.append(contentsOf: fitGap.diagnostics)
+            result.fitGap = fitGap
         }
+        result.diagnostics = diagnostics.sorted
         return result
     }
 }
