@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "tenderplan", targets: ["tenderplan"]),
         .library(name: "TenderPlanCore", targets: ["TenderPlanCore"]),
         .library(name: "YAMLSource", targets: ["YAMLSource"]),
+        .library(name: "TenderPlanReports", targets: ["TenderPlanReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),

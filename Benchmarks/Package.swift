@@ -14,6 +14,7 @@ let package = Package(
             dependencies: [
                 .product(name: "TenderPlanCore", package: "main"),
                 .product(name: "YAMLSource", package: "main"),
+                .product(name: "TenderPlanReports", package: "main"),
             ]
         ),
     ],

@@ -37,27 +37,41 @@ public enum JSONValue: Sendable, Equatable {
             if items.isEmpty { out += "[]"; return }
             out += "[\n"
             for (index, item) in items.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                JSONValue.indent(indent + 2, into: &out)
                 item.write(into: &out, indent: indent + 2)
                 out += index == items.count - 1 ? "\n" : ",\n"
             }
-            out += String(repeating: " ", count: indent) + "]"
+            JSONValue.indent(indent, into: &out)
+            out += "]"
         case .object(let members):
             if members.isEmpty { out += "{}"; return }
             out += "{\n"
-            let keys = members.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+            // UTF-8 byte order is code-point order, and cheaper to compare.
+            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             for (index, key) in keys.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                JSONValue.indent(indent + 2, into: &out)
                 JSONValue.escape(key, into: &out)
                 out += ": "
                 members[key]!.write(into: &out, indent: indent + 2)
                 out += index == keys.count - 1 ? "\n" : ",\n"
             }
-            out += String(repeating: " ", count: indent) + "}"
+            JSONValue.indent(indent, into: &out)
+            out += "}"
         }
     }
 
+    static func indent(_ count: Int, into out: inout String) {
+        for _ in 0..<count { out.append(" ") }
+    }
+
     static func escape(_ text: String, into out: inout String) {
+        // Most strings need no escaping: append them whole.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") && $0 < 0xE2 }) {
+            out += "\""
+            out += text
+            out += "\""
+            return
+        }
         out += "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -257,3 +257,12 @@ func d(_ text: String) -> Decimal { Decimal(string: text)! }
 }
 
 let here = SourceLocation(path: "test", line: 1, column: 1)
+
+@Suite struct FitGapWeightTests {
+    @Test func fractionalWeightsAreExact() throws {
+        // r3 weighs 2.5 for a: p1 = (5·1 + 3·0.8 + 2.5·0) / 10.5, p2 = (5·0.5 + 3 + 2.5) / 10.5.
+        let (_, result) = try runFitGap(fitGapScenario().replacingOccurrences(of: "weight: 2}", with: "weight: 2.5}"))
+        #expect(result.products[0].fit["a"] == d("7.4") / d("10.5"))
+        #expect(result.products[1].fit["a"] == d("8") / d("10.5"))
+    }
+}

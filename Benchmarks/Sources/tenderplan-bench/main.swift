@@ -1,10 +1,12 @@
 import Foundation
 import TenderPlanCore
+import TenderPlanReports
 import YAMLSource
 
 // tenderplan-bench generate MB FILE    write a synthetic scenario of about MB megabytes
 // tenderplan-bench load FILE [RUNS]    time: bare libyaml events, node tree, load + validate
-// tenderplan-bench peak MODE FILE      one run of MODE (events | tree | check), then print peak RSS
+// tenderplan-bench peak MODE FILE      one run of MODE (events | tree | load | check), then print peak RSS
+// tenderplan-bench fitgap FILE [RUNS]  time the fit-gap analysis and its JSON on a loaded scenario
 
 func peakResidentMegabytes() -> Double {
     var usage = rusage()
@@ -58,6 +60,17 @@ case "load":
     print(String(format: "bare libyaml events   %7.3f s  %6.1f MB/s", bare, megabytes / bare))
     print(String(format: "node tree             %7.3f s  %6.1f MB/s", tree, megabytes / tree))
     print(String(format: "load + validate       %7.3f s  %6.1f MB/s  (%.0f%% of bare libyaml)", checked, megabytes / checked, 100 * bare / checked))
+case "fitgap":
+    let bytes = readBytes(arguments[2])
+    let runs = arguments.count > 3 ? Int(arguments[3]) ?? 3 : 3
+    guard let scenario = ScenarioLoader().load(path: arguments[2], bytes: bytes).scenario else { exit(65) }
+    var result: FitGapResult?
+    let analysis = best(of: runs) { result = FitGap.run(scenario) }
+    var json = ""
+    let render = best(of: runs) { json = FitGapJSON.render(FitGapView(scenario: scenario, result: result!)) }
+    print("\(scenario.requirements.count) requirements × \(scenario.products.count) products × \(scenario.agencies.count) agencies, \(scenario.tenders.count) tenders (best of \(runs))")
+    print(String(format: "fit-gap analysis      %7.3f s", analysis))
+    print(String(format: "JSON (%.1f MB)        %7.3f s", Double(json.utf8.count) / 1_000_000, render))
 case "peak":
     guard arguments.count == 4 else { exit(2) }
     let bytes = readBytes(arguments[3])

@@ -74,6 +74,16 @@ public struct FitGapAnalysis: Sendable {
         }
         self.countedFor = countedFor
 
+        // Weights as integers when all of an agency's are whole numbers of a safe size.
+        let wholeWeightsFor: [[Int]?] = weightsFor.map { weights in
+            var whole: [Int] = []
+            whole.reserveCapacity(weights.count)
+            for weight in weights {
+                guard weight <= 1_000_000, weight == weight.rounded(0) else { return nil }
+                whole.append(NSDecimalNumber(decimal: weight).intValue)
+            }
+            return whole
+        }
         let levelValues = CoverageLevel.allCases.map { scoring.levels[$0] ?? 0 }
         var fits: [[Decimal]] = []
         var knockouts: [[[Int]]] = []
@@ -81,12 +91,20 @@ public struct FitGapAnalysis: Sendable {
             var row: [Decimal] = [], knockoutRow: [[Int]] = []
             for agency in agencies.indices {
                 // Sum the weights per level first: five multiplications instead of one per requirement.
+                // Whole-number weights (the usual case) are summed as integers, exactly and much faster.
                 var perLevel = [Decimal](repeating: 0, count: CoverageLevel.allCases.count)
                 var total = Decimal(0)
-                for (position, index) in countedFor[agency].enumerated() {
-                    let weight = weightsFor[agency][position]
-                    perLevel[productLevels[index].ordinal] += weight
-                    total += weight
+                if let whole = wholeWeightsFor[agency] {
+                    var sums = [Int](repeating: 0, count: CoverageLevel.allCases.count)
+                    for (position, index) in countedFor[agency].enumerated() { sums[productLevels[index].ordinal] += whole[position] }
+                    perLevel = sums.map { Decimal($0) }
+                    total = Decimal(sums.reduce(0, +))
+                } else {
+                    for (position, index) in countedFor[agency].enumerated() {
+                        let weight = weightsFor[agency][position]
+                        perLevel[productLevels[index].ordinal] += weight
+                        total += weight
+                    }
                 }
                 var numerator = Decimal(0)
                 for (ordinal, sum) in perLevel.enumerated() where sum != 0 { numerator += sum * levelValues[ordinal] }
@@ -115,9 +133,11 @@ public struct FitGapAnalysis: Sendable {
     /// Σ effort of the product's cells over requirements that count for at least one of the agencies (each once).
     public func customisationDays(_ product: Identifier, for agencies: [Identifier]) -> Int {
         guard let p = productIndex[product] else { return 0 }
-        var counts = Set<Int>()
-        for agency in agencies { if let a = agencyIndex[agency] { counts.formUnion(countedFor[a]) } }
-        return counts.reduce(0) { $0 + effortOf[p][$1] }
+        var counts = [Bool](repeating: false, count: scenario.requirements.count)
+        for agency in agencies { if let a = agencyIndex[agency] { for index in countedFor[a] { counts[index] = true } } }
+        var days = 0
+        for (index, counted) in counts.enumerated() where counted { days += effortOf[p][index] }
+        return days
     }
 
     /// Seat-weighted fit of an assignment (agency → product); each agency weighs 1 only when all seats sum to 0.
@@ -168,6 +188,11 @@ public struct FitGapAnalysis: Sendable {
         }
         return best?.id
     }
+}
+
+extension Decimal {
+    /// Rounded half-even to `places` decimals.
+    func rounded(_ places: Int) -> Decimal { ExactDecimal.rounded(self, places) }
 }
 
 extension CoverageLevel {
