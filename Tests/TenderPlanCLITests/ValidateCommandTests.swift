@@ -12,8 +12,9 @@ import Testing
         #expect(Self.scenarios.count >= 4)
         let result = try run(["validate"] + Self.scenarios)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.isEmpty)
-        #expect(result.stdout.contains("\(Self.scenarios.count) files checked: 0 errors, 0 warnings"))
+        // Only warnings (roadmap capabilities not yet available at a cutover) may be printed.
+        #expect(!result.stderr.contains(": error: "))
+        #expect(result.stdout.contains("\(Self.scenarios.count) files checked: 0 errors"))
     }
 
     @Test(arguments: [

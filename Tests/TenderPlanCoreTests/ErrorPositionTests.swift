@@ -8,6 +8,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
     let code: DiagnosticCode
     let says: String
     var includes: [String: String] = [:]
+    var severity: Diagnostic.Severity = .error
 
     var testDescription: String { name }
 }
@@ -72,6 +73,9 @@ let badInputs: [BadInput] = [
     BadInput(name: "effort in calendar days", yaml: header + "requirements:\n  - id: r1\nproducts:\n  - id: p\n    coverage:\n      r1: {level: customisation, effort: 1️⃣5cd}\n", code: .unitMismatch, says: "working"),
     BadInput(name: "cost before base year", yaml: header + "benefits:\n  - {name: b, amount: 5, from: 1️⃣2023-06-01}\n", code: .beforeBaseYear, says: "base_year"),
     BadInput(name: "estimate out of order", yaml: header + "tasks:\n  - id: a\n    estimate: 1️⃣{optimistic: 10d, likely: 5d, pessimistic: 20d}\n", code: .estimateOrder, says: "optimistic ≤ likely"),
+    BadInput(name: "plan past the last day", yaml: header + "tasks:\n  - id: 1️⃣long\n    duration: 100000d\n", code: .planLimit, says: "2399-12-31"),
+    BadInput(name: "roadmap after the cutover", yaml: header + "requirements:\n  - {id: r1, priority: must}\nproducts:\n  - id: p1\n    coverage:\n      1️⃣r1: {level: roadmap, available: 2030-01-01}\nsites: [{id: s, users: {politie: 1}}]\ngo_lives:\n  - {id: g, sites: [s], agencies: [politie], product: p1, preparation: 5d}\n",
+             code: .roadmap, says: "roadmap only from 2030-01-01", severity: .warning),
     BadInput(name: "no admissible bid", yaml: header + "requirements:\n  - {id: r1, priority: must}\nproducts:\n  - id: p1\ntenders:\n  - id: 1️⃣t1\n    agencies: [politie]\n    candidates: [p1]\n    award: {method: lowest-price}\n", code: .noAdmissibleBid, says: "'p1' is knocked out: politie: r1"),
     BadInput(name: "risk delay in the wrong unit family", yaml: header + "tasks:\n  - id: a\n    duration: 10d\nrisks:\n  - id: r1\n    probability: 10%\n    delay: {task: a, by: 1️⃣{optimistic: 1mo, likely: 2mo, pessimistic: 3mo}}\n", code: .unitMismatch, says: "working units"),
 ]
@@ -85,7 +89,7 @@ let badInputs: [BadInput] = [
         let bytes = Array(marked.text.utf8).replacingInvalid()
         let loaded = ScenarioLoader(includeReader: MemoryIncludeReader(files: includes))
             .check(path: "test.yaml", bytes: bytes, identity: "test.yaml")
-        let errors = loaded.diagnostics.filter { $0.severity == .error }
+        let errors = loaded.diagnostics.filter { $0.severity == input.severity }
         // The marker is in the main file, or in the included file that carries it.
         let markedInclude = input.includes.first { $0.value.contains("1️⃣") }
         let expectedPath = markedInclude?.key ?? "test.yaml"
@@ -97,7 +101,7 @@ let badInputs: [BadInput] = [
                 "\(found.message)")
         let text = ([found.message] + found.notes.map(\.message)).joined(separator: " | ")
         #expect(text.contains(input.says), "message was: \(text)")
-        #expect(errors.count == 1, "expected exactly one error, got \(errors.map { "\($0.location) \($0.message)" })")
+        #expect(loaded.diagnostics.count == 1, "expected exactly one diagnostic, got \(errors.map { "\($0.location) \($0.message)" })")
     }
 
     @Test func everyCodeIsCovered() {

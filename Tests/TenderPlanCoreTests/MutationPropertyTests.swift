@@ -77,7 +77,7 @@ func mutate(_ original: [UInt8], seed: UInt64) -> [UInt8] {
         let loader = ScenarioLoader(includeReader: ScenarioFolderReader())
         for bytes in exampleScenarios {
             let result = loader.check(path: "example.yaml", bytes: bytes)
-            #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map { "\($0.location) \($0.message)" })")
+            #expect(!result.hasErrors, "\(result.diagnostics.map { "\($0.location) \($0.message)" })")
         }
     }
 

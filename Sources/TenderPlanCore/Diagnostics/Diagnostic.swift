@@ -87,6 +87,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case estimateOrder = "estimate-order"
     // Found by the engines.
     case noAdmissibleBid = "no-admissible-bid"
+    case planLimit = "plan-limit"
+    case roadmap
 }
 
 extension DiagnosticCode {

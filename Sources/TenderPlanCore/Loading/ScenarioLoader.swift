@@ -23,6 +23,8 @@ public struct LoadResult: Sendable {
     public var sources: [String: SourceText]
     /// The fit-gap analysis and awards, when the scenario has no errors before it.
     public var fitGap: FitGapResult?
+    /// The milestone plan, when the scenario has no errors before it.
+    public var plan: PlanResult?
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
@@ -64,6 +66,14 @@ public struct ScenarioLoader: Sendable {
             let fitGap = FitGap.run(scenario)
             diagnostics.append(contentsOf: fitGap.diagnostics)
             result.fitGap = fitGap
+            if !diagnostics.hasErrors {
+                let plan = Scheduler(scenario).run()
+                diagnostics.append(contentsOf: plan.diagnostics)
+                if !plan.items.isEmpty {
+                    diagnostics.append(contentsOf: RoadmapCheck.warnings(scenario, plan: plan, winners: fitGap.winner(of:)))
+                }
+                result.plan = plan
+            }
         }
         result.diagnostics = diagnostics.sorted
         return result

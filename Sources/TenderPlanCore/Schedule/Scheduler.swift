@@ -1,0 +1,366 @@
+/// Schedules a plan network by the format's rules: earliest days from links and lags, working-day
+/// and calendar-day items, milestone dating, go-live leveling, then a backward pass for total slack.
+/// Everything is iterative, so a chain of 100,000 items needs no deep stack.
+public struct Scheduler: Sendable {
+    public let scenario: Scenario
+    public let network: PlanNetwork
+
+    public init(_ scenario: Scenario, network: PlanNetwork? = nil) {
+        self.scenario = scenario
+        self.network = network ?? PlanNetwork(scenario)
+    }
+
+    /// Placement of one item during the forward pass.
+    struct Placement {
+        var earliest: Day
+        var start: Day
+        var finish: Day
+        /// Milestones: shown the day before E (closed by the work before it).
+        var shownEarly = false
+        var reason: PlanReason
+        var leveling: [String] = []
+        var leveledFrom: Day?
+    }
+
+    struct PlanError: Error {
+        var message: String
+        var location: SourceLocation
+    }
+
+    public func run() -> PlanResult {
+        var diagnostics = Diagnostics()
+        let items = network.items
+        var placements = [Placement?](repeating: nil, count: items.count)
+        var order: [Int] = []
+        order.reserveCapacity(items.count)
+        do {
+            try forward(&placements, &order)
+        } catch {
+            diagnostics.error(.planLimit, error.message, at: error.location)
+            let fallback = scenario.info.start
+            return PlanResult(items: [], finish: fallback, network: network, diagnostics: diagnostics.sorted)
+        }
+        let placed = placements.map { $0! }
+        let finish = placed.map(\.finish).max() ?? scenario.info.start
+        let slack = backward(placed, order: order, finish: finish)
+        var scheduled: [ScheduledItem] = []
+        scheduled.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() {
+            let placement = placed[index]
+            let calendar = network.calendars[item.calendar]
+            let days = item.isMilestone ? 0 : calendar.workingDays(from: placement.start, through: placement.finish)
+            scheduled.append(ScheduledItem(
+                id: item.id, title: item.title, kind: item.kind, earliest: placement.earliest, start: placement.start,
+                finish: placement.finish, durationDays: days, totalSlackDays: slack[index], critical: slack[index] == 0,
+                deadline: item.deadline, reason: placement.reason, leveling: placement.leveling, leveledFrom: placement.leveledFrom,
+                calendar: calendar.id))
+        }
+        checkLegalMinimums(scheduled, into: &diagnostics)
+        return PlanResult(items: scheduled, finish: finish, network: network, diagnostics: diagnostics.sorted)
+    }
+
+    // MARK: forward pass
+
+    private func forward(_ placements: inout [Placement?], _ order: inout [Int]) throws(PlanError) {
+        let items = network.items
+        var successors = [[Int]](repeating: [], count: items.count)
+        var waiting = [Int](repeating: 0, count: items.count)
+        for (index, item) in items.enumerated() {
+            for link in item.links {
+                successors[link.from].append(index)
+                waiting[index] += 1
+            }
+        }
+        // A go-live block is ready when its preparation is; its cutover and hypercare are placed with it.
+        var readyItems: [Int] = []
+        var readyGoLives: [Int] = []
+        func release(_ index: Int) {
+            if let goLive = items[index].goLive {
+                if network.goLiveParts[goLive].preparation == index { readyGoLives.append(goLive) }
+            } else {
+                readyItems.append(index)
+            }
+        }
+        for index in items.indices where waiting[index] == 0 { release(index) }
+        var placedCutovers: [(day: Day, calendar: Int)] = []
+        var activeSpans: [ClosedRange<Day>] = []
+        func done(_ index: Int) {
+            order.append(index)
+            for next in successors[index] {
+                waiting[next] -= 1
+                if waiting[next] == 0 { release(next) }
+            }
+        }
+        while true {
+            while let index = readyItems.popLast() {
+                placements[index] = try place(index, placements)
+                done(index)
+            }
+            guard !readyGoLives.isEmpty else { break }
+            // Leveling priority: file order, or the earliest preparation start now allowed (ties in file order).
+            let choice: Int
+            switch scenario.rollout.order {
+            case .listed:
+                choice = readyGoLives.indices.min { readyGoLives[$0] < readyGoLives[$1] }!
+            case .earliest:
+                let earliest = try readyGoLives.map { goLive throws(PlanError) in
+                    try earliestDay(network.goLiveParts[goLive].preparation, placements).day
+                }
+                choice = readyGoLives.indices.min { (earliest[$0], readyGoLives[$0]) < (earliest[$1], readyGoLives[$1]) }!
+            }
+            let goLive = readyGoLives.remove(at: choice)
+            let parts = network.goLiveParts[goLive]
+            let block = try level(goLive, placements, cutovers: placedCutovers, spans: activeSpans)
+            placements[parts.preparation] = block.preparation
+            placements[parts.cutover] = block.cutover
+            placements[parts.hypercare] = block.hypercare
+            placedCutovers.append((block.cutover.start, items[parts.cutover].calendar))
+            activeSpans.append(block.preparation.start...block.cutover.start)
+            done(parts.preparation)
+            done(parts.cutover)
+            done(parts.hypercare)
+        }
+        if order.count < items.count {
+            let stuck = items.indices.first { placements[$0] == nil }!
+            throw PlanError(message: "'\(items[stuck].id)' cannot be scheduled: it waits on a dependency cycle", location: items[stuck].location)
+        }
+    }
+
+    /// Rule 3–5: the earliest day E of an item, whether a constraint reaching E is opening, and the binding reason.
+    func earliestDay(_ index: Int, _ placements: [Placement?]) throws(PlanError) -> (day: Day, opening: Bool, reason: PlanReason) {
+        let item = network.items[index]
+        if let on = item.on { return (on, true, .pinned(on)) }
+        let calendar = network.calendars[item.calendar]
+        var best = (day: scenario.info.start, opening: true, reason: PlanReason.programmeStart)
+        func consider(_ day: Day, opening: Bool, _ reason: PlanReason) {
+            if day > best.day { best = (day, opening, reason) } else if day == best.day && opening { best.opening = true }
+        }
+        if let notBefore = item.notBefore { consider(notBefore, opening: true, .notBefore(notBefore)) }
+        for link in item.links {
+            guard let predecessor = placements[link.from] else { continue }
+            let from = network.items[link.from]
+            var anchor: Day
+            var closing: Bool
+            if from.isMilestone {
+                anchor = predecessor.earliest
+                closing = predecessor.shownEarly
+            } else if link.startToStart {
+                anchor = predecessor.start
+                closing = false
+            } else {
+                anchor = predecessor.finish.advanced(by: 1)
+                closing = true
+            }
+            if let lag = link.lag {
+                if let days = lag.workingDays {
+                    guard let nth = calendar.nthWorkingDay(days, onOrAfter: anchor) else { throw pastSpan(item) }
+                    anchor = nth.advanced(by: 1)
+                    closing = true
+                } else if let days = lag.calendarDays {
+                    anchor = anchor.advanced(by: days)
+                } else if let months = lag.months {
+                    anchor = anchor.addingMonths(months)
+                }
+            }
+            consider(anchor, opening: !closing, .link(from: link.from, text: link.text, lag: link.lag, startToStart: link.startToStart))
+        }
+        return best
+    }
+
+    /// Rules 1–3: places a task, tender phase or milestone from its earliest day.
+    private func place(_ index: Int, _ placements: [Placement?]) throws(PlanError) -> Placement {
+        let item = network.items[index]
+        let (earliest, opening, reason) = try earliestDay(index, placements)
+        if item.isMilestone {
+            let shown = opening ? earliest : earliest.advanced(by: -1)
+            return Placement(earliest: earliest, start: shown, finish: shown, shownEarly: !opening, reason: reason)
+        }
+        let (start, finish) = try span(item, from: earliest)
+        return Placement(earliest: earliest, start: start, finish: finish, reason: reason)
+    }
+
+    /// Start and finish of a non-milestone item whose earliest day is `earliest`.
+    func span(_ item: PlanNetwork.Item, from earliest: Day) throws(PlanError) -> (Day, Day) {
+        let calendar = network.calendars[item.calendar]
+        let duration = item.duration
+        if let days = duration.workingDays {
+            guard let start = calendar.nthWorkingDay(1, onOrAfter: earliest),
+                  let finish = calendar.nthWorkingDay(days, onOrAfter: start) else { throw pastSpan(item) }
+            return (start, finish)
+        }
+        let finish: Day
+        if let days = duration.calendarDays {
+            finish = earliest.advanced(by: days - 1)
+        } else {
+            finish = earliest.addingMonths(duration.months ?? 0).advanced(by: -1)
+        }
+        guard finish <= WorkingDayCalendar.lastDay else { throw pastSpan(item) }
+        return (earliest, finish)
+    }
+
+    private func pastSpan(_ item: PlanNetwork.Item) -> PlanError {
+        PlanError(message: "'\(item.id)' would be scheduled after \(WorkingDayCalendar.lastDay), the last day the planner handles; check its durations and lags",
+                  location: item.location)
+    }
+
+    // MARK: leveling
+
+    /// Places a go-live as one block: preparation from S, the cutover on the first working day after it,
+    /// hypercare from the cutover. S moves a working day at a time until no freeze, gap or parallel limit is broken.
+    private func level(_ goLive: Int, _ placements: [Placement?], cutovers: [(day: Day, calendar: Int)],
+                       spans: [ClosedRange<Day>]) throws(PlanError) -> (preparation: Placement, cutover: Placement, hypercare: Placement) {
+        let parts = network.goLiveParts[goLive]
+        let preparationItem = network.items[parts.preparation]
+        let hypercareItem = network.items[parts.hypercare]
+        let calendar = network.calendars[preparationItem.calendar]
+        let (earliest, _, reason) = try earliestDay(parts.preparation, placements)
+        let minGap = scenario.rollout.minGap.workingDays ?? 0
+        let maxParallel = scenario.rollout.maxParallel
+        var s = earliest
+        var causes: [String] = []
+        var tries = 0
+        while true {
+            tries += 1
+            let (start, finish) = try span(preparationItem, from: s)
+            guard let cutover = calendar.nthWorkingDay(1, onOrAfter: finish.advanced(by: 1)) else { throw pastSpan(preparationItem) }
+            var failure: String?
+            if let freeze = calendar.freeze(containing: cutover) {
+                failure = "the cutover would fall in the freeze \(freeze.from)–\(freeze.to)" + (freeze.reason.map { " (\($0))" } ?? "")
+            } else if minGap > 0, let other = cutovers.first(where: { other in
+                let (a, b) = other.day < cutover ? (other.day, cutover) : (cutover, other.day)
+                return calendar.workingDays(from: a.advanced(by: 1), through: b.advanced(by: -1)) < minGap
+            }) {
+                failure = "fewer than \(minGap) working days between its cutover and the cutover of \(other.day)"
+            } else if let limit = maxParallel, Self.peakOverlap(start...cutover, spans) + 1 > limit {
+                failure = "more than \(limit) go-lives would be active at once"
+            }
+            guard let failure else {
+                let preparation = Placement(earliest: earliest, start: start, finish: finish, reason: reason, leveling: causes,
+                                            leveledFrom: causes.isEmpty ? nil : earliest)
+                let cutoverPlacement = Placement(earliest: cutover, start: cutover, finish: cutover,
+                                                 reason: .link(from: parts.preparation, text: nil, lag: nil, startToStart: false))
+                let hypercarePlacement: Placement
+                if hypercareItem.isMilestone {
+                    hypercarePlacement = Placement(earliest: cutover, start: cutover, finish: cutover,
+                                                   reason: .link(from: parts.cutover, text: nil, lag: nil, startToStart: false))
+                } else {
+                    let (hStart, hFinish) = try span(hypercareItem, from: cutover)
+                    hypercarePlacement = Placement(earliest: cutover, start: hStart, finish: hFinish,
+                                                   reason: .link(from: parts.cutover, text: nil, lag: nil, startToStart: false))
+                }
+                return (preparation, cutoverPlacement, hypercarePlacement)
+            }
+            if !causes.contains(failure) && causes.count < 5 { causes.append(failure) }
+            guard tries < 200_000, let next = calendar.nthWorkingDay(1, onOrAfter: s.advanced(by: 1)) else {
+                throw PlanError(message: "go-live '\(scenario.goLives[goLive].id)' cannot be placed: \(failure)", location: preparationItem.location)
+            }
+            s = next
+        }
+    }
+
+    /// The most spans that cover any one day of `range`.
+    static func peakOverlap(_ range: ClosedRange<Day>, _ spans: [ClosedRange<Day>]) -> Int {
+        var events: [(Day, Int)] = []
+        for span in spans where span.overlaps(range) {
+            events.append((max(span.lowerBound, range.lowerBound), 1))
+            events.append((min(span.upperBound, range.upperBound).advanced(by: 1), -1))
+        }
+        events.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+        var current = 0, peak = 0
+        for (_, change) in events {
+            current += change
+            peak = max(peak, current)
+        }
+        return peak
+    }
+
+    // MARK: backward pass
+
+    /// Total slack in working days: each item's latest finish that moves no successor's latest start and not the
+    /// programme finish, found over the same links and lags in reverse scheduling order.
+    private func backward(_ placed: [Placement], order: [Int], finish: Day) -> [Int] {
+        let items = network.items
+        var outgoing = [[(to: Int, link: PlanNetwork.Link)]](repeating: [], count: items.count)
+        for (index, item) in items.enumerated() {
+            for link in item.links { outgoing[link.from].append((index, link)) }
+        }
+        // latestAnchor[i]: the latest day item i's E (milestones) or start (others) may be.
+        var latestAnchor = [Day](repeating: finish, count: items.count)
+        var slack = [Int](repeating: 0, count: items.count)
+        for index in order.reversed() {
+            let item = items[index]
+            let placement = placed[index]
+            let calendar = network.calendars[item.calendar]
+            var finishBound = finish
+            var startBound = WorkingDayCalendar.lastDay
+            var earliestBound = item.isMilestone ? finish.advanced(by: placement.shownEarly ? 1 : 0) : WorkingDayCalendar.lastDay
+            for (to, link) in outgoing[index] {
+                let successor = items[to]
+                var bound = latestAnchor[to]
+                if successor.kind == .cutover {
+                    // The cutover is the first working day after its preparation: only its last working day counts.
+                    bound = calendar.nthWorkingDay(1, onOrBefore: bound).map { $0 } ?? bound
+                }
+                bound = Self.unlag(bound, link.lag, network.calendars[successor.calendar])
+                if item.isMilestone {
+                    earliestBound = min(earliestBound, bound)
+                } else if link.startToStart {
+                    startBound = min(startBound, bound)
+                } else {
+                    finishBound = min(finishBound, bound.advanced(by: -1))
+                }
+            }
+            if item.isMilestone {
+                let latest = max(earliestBound, placement.earliest)
+                latestAnchor[index] = latest
+                let latestShown = latest.advanced(by: placement.shownEarly ? -1 : 0)
+                slack[index] = calendar.workingDays(from: placement.finish.advanced(by: 1), through: latestShown)
+            } else {
+                var latestStart = min(startBound, Self.latestStart(item, finishingBy: finishBound, calendar) ?? placement.start)
+                latestStart = max(latestStart, placement.start)
+                latestAnchor[index] = latestStart
+                let latestFinish = (try? span(item, from: latestStart).1) ?? placement.finish
+                slack[index] = calendar.workingDays(from: placement.finish.advanced(by: 1), through: latestFinish)
+            }
+        }
+        return slack
+    }
+
+    /// The latest raw anchor (before the lag) that keeps the lagged anchor on or before `bound`.
+    static func unlag(_ bound: Day, _ lag: PlanDuration?, _ calendar: WorkingDayCalendar) -> Day {
+        guard let lag else { return bound }
+        if let days = lag.workingDays {
+            return calendar.nthWorkingDay(days, onOrBefore: bound.advanced(by: -1)) ?? bound.advanced(by: -days)
+        }
+        if let days = lag.calendarDays { return bound.advanced(by: -days) }
+        let months = lag.months ?? 0
+        var day = bound.addingMonths(-months)
+        while day.advanced(by: 1).addingMonths(months) <= bound { day = day.advanced(by: 1) }
+        while day.addingMonths(months) > bound { day = day.advanced(by: -1) }
+        return day
+    }
+
+    /// The latest start from which the item still finishes by `bound`.
+    static func latestStart(_ item: PlanNetwork.Item, finishingBy bound: Day, _ calendar: WorkingDayCalendar) -> Day? {
+        let duration = item.duration
+        if let days = duration.workingDays { return calendar.nthWorkingDay(days, onOrBefore: bound) }
+        if let days = duration.calendarDays { return bound.advanced(by: -(days - 1)) }
+        let months = duration.months ?? 0
+        // finish = start + months − 1 day ≤ bound  ⟺  start + months ≤ bound + 1.
+        return unlag(bound.advanced(by: 1), PlanDuration(months, .months), calendar)
+    }
+
+    // MARK: checks on the schedule
+
+    private func checkLegalMinimums(_ scheduled: [ScheduledItem], into diagnostics: inout Diagnostics) {
+        for (index, item) in network.items.enumerated() {
+            guard let minimum = item.minimumCalendarDays, let location = item.overrideLocation else { continue }
+            let spanDays = scheduled[index].start.distance(to: scheduled[index].finish) + 1
+            if spanDays < minimum {
+                diagnostics.error(.legalMinimum,
+                                  "'\(item.id)' spans \(spanDays) calendar days as scheduled (\(scheduled[index].start) to \(scheduled[index].finish)), below the legal minimum of \(minimum)",
+                                  at: location, notes: [Diagnostic.Note(item.minimumSource ?? "legal minimum")])
+            }
+        }
+    }
+}

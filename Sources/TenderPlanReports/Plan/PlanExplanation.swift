@@ -1,0 +1,135 @@
+import TenderPlanCore
+
+/// `plan --explain ID`: why an item lands on its date, as the chain of binding constraints back to the start.
+public enum PlanExplanation {
+    public static func render(_ id: String, _ scenario: Scenario, _ plan: PlanResult) -> String? {
+        guard var index = plan.network.index[id] else { return nil }
+        var out = ""
+        var seen = Set<Int>()
+        var step = 0
+        while seen.insert(index).inserted {
+            let item = plan.items[index]
+            let spec = plan.network.items[index]
+            let lead = step == 0 ? "" : "  ← "
+            out += "\(lead)\(item.id) (\(item.kind.rawValue)): " + dates(item) + "\n"
+            out += detail(item, spec, plan).map { "      \($0)\n" }.joined()
+            step += 1
+            switch item.reason {
+            case .programmeStart:
+                out += "      earliest day: the programme start, \(scenario.info.start)\n"
+                return out
+            case .notBefore(let day):
+                out += "      earliest day: not_before \(day)\n"
+                return out
+            case .pinned(let day):
+                out += "      pinned with on: \(day)\n"
+                return out
+            case .link(let from, let text, let lag, let startToStart):
+                let predecessor = plan.items[from]
+                let how: String
+                if let text {
+                    how = "after: \(text)"
+                } else if spec.kind == .tenderPhase {
+                    how = "the procedure's phase order"
+                } else if spec.kind == .cutover {
+                    how = "the cutover is the first working day after the preparation"
+                } else if spec.kind == .hypercare {
+                    how = "hypercare starts on the cutover"
+                } else if item.id == "last_go_live" {
+                    how = "the latest cutover"
+                } else {
+                    how = "a generated link"
+                }
+                var anchor = startToStart ? "its start" : (plan.network.items[from].isMilestone ? "its date" : "the day after its finish")
+                if let lag { anchor += " + \(lag)" }
+                out += "      earliest day \(item.earliest): \(how) (\(anchor))\n"
+                _ = predecessor
+                index = from
+            }
+        }
+        return out
+    }
+
+    static func dates(_ item: ScheduledItem) -> String {
+        let span = item.start == item.finish ? "\(item.start)" : "\(item.start) to \(item.finish), \(item.durationDays) working days"
+        return span + (item.critical ? ", critical" : ", slack \(item.totalSlackDays) working days")
+    }
+
+    static func detail(_ item: ScheduledItem, _ spec: PlanNetwork.Item, _ plan: PlanResult) -> [String] {
+        var lines: [String] = []
+        if !spec.isMilestone && item.start > item.earliest && item.leveling.isEmpty {
+            lines.append("starts \(item.start): the first working day of calendar \(item.calendar) on or after \(item.earliest)")
+        }
+        if spec.isMilestone && item.finish < item.earliest {
+            lines.append("shown on \(item.finish), the day before its earliest day: the work before it closes then")
+        }
+        if let from = item.leveledFrom, !item.leveling.isEmpty {
+            lines.append("leveling moved it from \(from) because " + item.leveling.joined(separator: "; then "))
+        }
+        if let minimum = spec.minimumCalendarDays {
+            lines.append("duration \(spec.duration) (legal minimum \(minimum) calendar days: \(spec.minimumSource ?? ""))")
+        } else if !spec.isMilestone {
+            lines.append("duration \(spec.duration)")
+        }
+        if let deadline = item.deadline {
+            lines.append(item.finish > deadline ? "LATE: \(deadline.distance(to: item.finish)) days after its deadline \(deadline)" : "meets its deadline \(deadline)")
+        }
+        return lines
+    }
+}
+
+/// A TaskJuggler project of the plan, so `tj3` can schedule the same network.
+///
+/// Working-day items become `length`, calendar-day items `duration` (months and years as their exact
+/// number of days), lags `gaplength`/`gapduration`; the default calendar's holidays become leaves.
+public enum PlanTJP {
+    public static func render(_ scenario: Scenario, _ plan: PlanResult) -> String {
+        let network = plan.network
+        let end = plan.finish.addingMonths(12)
+        var out = "project tenderplan \"\(quote(scenario.info.title))\" \(scenario.info.start) - \(end) {\n"
+        out += "  timezone \"UTC\"\n  timeformat \"%Y-%m-%d\"\n  dailyworkinghours 8\n"
+        out += "  workinghours mon - fri 9:00 - 17:00\n  workinghours sat, sun off\n}\n\n"
+        if let calendar = network.calendars.first(where: { $0.id == scenario.info.calendarId }) {
+            var day = scenario.info.start
+            while day <= end {
+                if !day.isWeekend && !calendar.isWorkingDay(day) { out += "leaves holiday \"holiday\" \(day)\n" }
+                day = day.advanced(by: 1)
+            }
+            out += "\n"
+        }
+        for (index, item) in network.items.enumerated() {
+            let scheduled = plan.items[index]
+            out += "task \(tjId(item.id)) \"\(quote(item.title))\" {\n"
+            if item.isMilestone {
+                out += "  milestone\n"
+            } else if let days = item.duration.workingDays {
+                out += "  length \(days)d\n"
+            } else {
+                out += "  duration \(scheduled.start.distance(to: scheduled.finish) + 1)d\n"
+            }
+            if item.links.isEmpty || item.on != nil || item.notBefore != nil {
+                out += "  start \(item.on ?? max(item.notBefore ?? scenario.info.start, scenario.info.start))\n"
+            }
+            for link in item.links {
+                out += "  depends \(tjId(network.items[link.from].id))"
+                var options: [String] = []
+                if link.startToStart { options.append("onstart") }
+                if let lag = link.lag {
+                    if let days = lag.workingDays { options.append("gaplength \(days)d") }
+                    else if let days = lag.calendarDays { options.append("gapduration \(days)d") }
+                }
+                out += options.isEmpty ? "\n" : " { \(options.joined(separator: " ")) }\n"
+            }
+            out += "}\n"
+        }
+        return out
+    }
+
+    static func tjId(_ id: String) -> String {
+        "t_" + String(id.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+    }
+
+    static func quote(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    }
+}
