@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct PlanCommandTests {
+    static let goldens: [String] = ["nms-staged", "nms-single-tender"].flatMap { scenario in
+        ["md", "csv", "json", "mermaid", "ics", "tjp"].map { "plan-\(scenario).\($0)" }
+    }
+
+    @Test(arguments: goldens)
+    func goldenOutput(_ golden: String) throws {
+        let parts = golden.dropFirst("plan-".count).split(separator: ".")
+        let arguments = ["plan", "Scenarios/\(parts[0]).yaml", "--format", String(parts[1])]
+        let result = try run(arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        try assertGolden(result.stdout, golden)
+        #expect(try run(arguments).stdout == result.stdout)
+    }
+
+    @Test func explainWorksOnEveryItem() throws {
+        let json = try run(["plan", "Scenarios/nms-staged.yaml", "--format", "json"]).stdout
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let ids = try #require(object["items"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+        #expect(ids.count > 50)
+        for id in ids {
+            let result = try run(["plan", "Scenarios/nms-staged.yaml", "--explain", id])
+            #expect(result.status == 0, "\(id): \(result.stderr)")
+            #expect(result.stdout.hasPrefix("\(id) ("))
+            let last = result.stdout.split(separator: "\n").last ?? ""
+            #expect(last.contains("programme start") || last.contains("not_before") || last.contains("pinned"), "\(id): \(last)")
+        }
+        let bad = try run(["plan", "Scenarios/nms-staged.yaml", "--explain", "gms.retir"])
+        #expect(bad.status == 2 && bad.stderr.contains("did you mean 'gms.retire'?"))
+    }
+
+    @Test func cutoversAreOutsideFreezesAndGMSRetiresAfterTheLastGoLive() throws {
+        let json = try run(["plan", "Scenarios/nms-staged.yaml", "--format", "json"]).stdout
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let items = try #require(object["items"] as? [[String: Any]])
+        let cutovers = items.filter { $0["kind"] as? String == "cutover" }.compactMap { $0["start"] as? String }
+        #expect(cutovers.count >= 20)
+        for day in cutovers {
+            let monthDay = String(day.dropFirst(5))
+            #expect(!(monthDay >= "07-01" && monthDay <= "08-31"), "cutover \(day) in the summer freeze")
+            #expect(!(monthDay >= "12-01" || monthDay <= "01-07"), "cutover \(day) in the turn-of-the-year freeze")
+        }
+        let last = try #require(object["last_go_live"] as? String)
+        let retire = try #require(items.first { $0["id"] as? String == "gms.retire" }?["start"] as? String)
+        #expect(retire > last && cutovers.max() == last)
+        #expect(items.contains { $0["critical"] as? Bool == true })
+    }
+
+    @Test func icsIsWellFormed() throws {
+        let ics = try run(["plan", "Scenarios/nms-staged.yaml", "--format", "ics"]).stdout
+        let lines = ics.components(separatedBy: "\r\n")
+        #expect(lines.first == "BEGIN:VCALENDAR" && lines.dropLast().last == "END:VCALENDAR")
+        #expect(!ics.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        #expect(lines.allSatisfy { $0.utf8.count <= 75 })
+        #expect(lines.filter { $0 == "BEGIN:VEVENT" }.count == lines.filter { $0 == "END:VEVENT" }.count)
+        let uids = lines.filter { $0.hasPrefix("UID:") }
+        #expect(Set(uids).count == uids.count && !uids.isEmpty)
+    }
+}
