@@ -7,6 +7,9 @@ import YAMLSource
 // tenderplan-bench load FILE [RUNS]    time: bare libyaml events, node tree, load + validate
 // tenderplan-bench peak MODE FILE      one run of MODE (events | tree | load | check), then print peak RSS
 // tenderplan-bench fitgap FILE [RUNS]  time the fit-gap analysis and its JSON on a loaded scenario
+// tenderplan-bench network N FILE [working]  write a layered N-task network (mixed units and lags; `working`: d only)
+// tenderplan-bench chain N FILE        write a chain of N one-calendar-day tasks (100,000 end in 2298)
+// tenderplan-bench plan FILE [RUNS]    time the scheduler on a loaded scenario
 
 func peakResidentMegabytes() -> Double {
     var usage = rusage()
@@ -71,6 +74,27 @@ case "fitgap":
     print("\(scenario.requirements.count) requirements × \(scenario.products.count) products × \(scenario.agencies.count) agencies, \(scenario.tenders.count) tenders (best of \(runs))")
     print(String(format: "fit-gap analysis      %7.3f s", analysis))
     print(String(format: "JSON (%.1f MB)        %7.3f s", Double(json.utf8.count) / 1_000_000, render))
+case "network":
+    guard arguments.count >= 4, let count = Int(arguments[2]) else { exit(2) }
+    let text = PlanNetworkGenerator(count: count, workingOnly: arguments.count > 4 && arguments[4] == "working").render()
+    try! text.write(toFile: arguments[3], atomically: true, encoding: .utf8)
+    print("wrote \(arguments[3]): \(count) tasks")
+case "chain":
+    guard arguments.count == 4, let count = Int(arguments[2]) else { exit(2) }
+    var text = "tenderplan: 1\nscenario: {id: chain, start: 2025-01-06}\ntasks:\n  - {id: t0, duration: 1cd}\n"
+    for index in 1..<count { text += "  - {id: t\(index), duration: 1cd, after: [t\(index - 1)]}\n" }
+    try! text.write(toFile: arguments[3], atomically: true, encoding: .utf8)
+    print("wrote \(arguments[3]): a chain of \(count) tasks")
+case "plan":
+    let bytes = readBytes(arguments[2])
+    let runs = arguments.count > 3 ? Int(arguments[3]) ?? 3 : 3
+    guard let scenario = ScenarioLoader().load(path: arguments[2], bytes: bytes).scenario else { exit(65) }
+    var plan: PlanResult?
+    let network = best(of: runs) { _ = PlanNetwork(scenario) }
+    let elapsed = best(of: runs) { plan = Scheduler(scenario).run() }
+    print("\(plan!.items.count) items, finish \(plan!.finish) (best of \(runs))")
+    print(String(format: "network + calendars   %7.3f s", network))
+    print(String(format: "schedule (all)        %7.3f s", elapsed))
 case "peak":
     guard arguments.count == 4 else { exit(2) }
     let bytes = readBytes(arguments[3])

@@ -126,41 +126,49 @@ public enum ScalarParsers {
     }
 
     /// `ID`, `ID.start`, `ID.finish`, `ID.PART`, each with an optional `+ DURATION` lag.
+    /// Scanned as bytes: a large plan has one of these per link.
     public static func reference(_ text: String, location: SourceLocation) -> Result<Reference, ScalarError> {
-        let pieces = text.split(separator: "+", maxSplits: 1, omittingEmptySubsequences: false)
-        let head = String(pieces[0].trimmedSpaces)
+        let bytes = Array(text.utf8)
+        let shape = ScalarError(.invalidReference, "'\(text)' is not a reference: write ID, ID.start, ID.finish or ID.PART, optionally followed by + DURATION")
+        let plus = bytes.firstIndex(of: UInt8(ascii: "+"))
         var lag: PlanDuration?
-        if pieces.count == 2 {
-            let lagText = String(pieces[1].trimmedSpaces)
+        if let plus {
+            let lagText = String(decoding: trimmed(bytes[(plus + 1)...]), as: UTF8.self)
             switch duration(lagText) {
             case .success(let value): lag = value.isZero ? nil : value
             case .failure(let error):
                 return .failure(ScalarError(.invalidReference, "in '\(text)': the lag \(error.message)"))
             }
-        } else if head.contains(" - ") || head.hasSuffix("-") {
+        }
+        let head = trimmed(bytes[..<(plus ?? bytes.count)])
+        if plus == nil && (text.contains(" - ") || head.last == UInt8(ascii: "-")) {
             return .failure(ScalarError(.invalidReference, "'\(text)': negative lags (leads) are not supported; write what it follows instead"))
         }
-        let parts = head.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count <= 2, let idText = parts.first, !idText.isEmpty else {
-            return .failure(ScalarError(.invalidReference, "'\(text)' is not a reference: write ID, ID.start, ID.finish or ID.PART, optionally followed by + DURATION"))
-        }
-        let target: Identifier
-        if idText == "last_go_live" {
-            target = Identifier(idText)
-        } else {
-            guard Identifier.isValid(idText) else {
-                return .failure(ScalarError(.invalidReference, "'\(text)' is not a reference: '\(idText)' is not a valid id"))
-            }
-            target = Identifier(idText)
+        let dot = head.firstIndex(of: UInt8(ascii: "."))
+        let idBytes = head[..<(dot ?? head.endIndex)]
+        guard !idBytes.isEmpty else { return .failure(shape) }
+        let idText = String(decoding: idBytes, as: UTF8.self)
+        guard idText == "last_go_live" || Identifier.isValid(idText) else {
+            return .failure(ScalarError(.invalidReference, "'\(text)' is not a reference: '\(idText)' is not a valid id"))
         }
         var part: String?
-        if parts.count == 2 {
-            guard !parts[1].isEmpty, parts[1].allSatisfy({ $0.isLetter || $0 == "_" }) else {
-                return .failure(ScalarError(.invalidReference, "'\(text)': '.\(parts[1])' is not start, finish or a part name"))
+        if let dot {
+            let partBytes = head[(dot + 1)...]
+            guard !partBytes.isEmpty, partBytes.allSatisfy({ ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || $0 == UInt8(ascii: "_") }) else {
+                if partBytes.contains(UInt8(ascii: ".")) { return .failure(shape) }
+                return .failure(ScalarError(.invalidReference, "'\(text)': '.\(String(decoding: partBytes, as: UTF8.self))' is not start, finish or a part name"))
             }
-            part = parts[1]
+            part = String(decoding: partBytes, as: UTF8.self)
         }
-        return .success(Reference(target: target, part: part, lag: lag, location: location))
+        return .success(Reference(target: Identifier(idText), part: part, lag: lag, location: location))
+    }
+
+    /// Bytes without leading and trailing spaces and tabs.
+    static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var result = bytes
+        while let first = result.first, first == 0x20 || first == 0x09 { result = result.dropFirst() }
+        while let last = result.last, last == 0x20 || last == 0x09 { result = result.dropLast() }
+        return result
     }
 
     /// A cost line's `from`/`until`: a date, an event word or an item reference (no lag).
@@ -219,15 +227,5 @@ public enum ScalarParsers {
         for digit in significand { value = value * 10 + Decimal(Int(digit)) }
         if fractionDigits > 0 { value = Decimal(sign: .plus, exponent: -fractionDigits, significand: value) }
         return negative ? -value : value
-    }
-}
-
-extension Substring {
-    /// Without leading and trailing spaces and tabs (cheaper than Foundation's trimming).
-    var trimmedSpaces: Substring {
-        var result = self
-        while let first = result.first, first == " " || first == "\t" { result = result.dropFirst() }
-        while let last = result.last, last == " " || last == "\t" { result = result.dropLast() }
-        return result
     }
 }

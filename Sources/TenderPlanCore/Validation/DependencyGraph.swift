@@ -34,24 +34,32 @@ struct DependencyGraph {
 
     /// Reports each cycle once, at its earliest link in the file, with every link as a note.
     func findCycles(into diagnostics: inout Diagnostics) {
-        var successors: [Identifier: [Int]] = [:]
-        for (index, link) in links.enumerated() { successors[link.from, default: []].append(index) }
-        let nodes = Set(links.flatMap { [$0.from, $0.to] }).sorted()
-        // Iterative depth-first search with colours; a grey successor closes a cycle.
-        var colour: [Identifier: Int] = [:]  // 0 white, 1 grey, 2 black
+        // Number the items once; the search then works on integers.
+        var number: [Identifier: Int] = [:]
+        var names: [Identifier] = []
+        func id(_ name: Identifier) -> Int {
+            if let existing = number[name] { return existing }
+            number[name] = names.count
+            names.append(name)
+            return names.count - 1
+        }
+        let ends = links.map { (from: id($0.from), to: id($0.to)) }
+        var successors = [[Int]](repeating: [], count: names.count)
+        for (index, end) in ends.enumerated() { successors[end.from].append(index) }
+        // Iterative depth-first search with colours (0 white, 1 grey, 2 black); a grey successor closes a cycle.
+        var colour = [UInt8](repeating: 0, count: names.count)
         var reported = Set<[Identifier]>()
-        for start in nodes where colour[start, default: 0] == 0 {
-            var stack: [(node: Identifier, next: Int, via: Int?)] = [(start, 0, nil)]
+        for start in names.indices.sorted(by: { names[$0] < names[$1] }) where colour[start] == 0 {
+            var stack: [(node: Int, next: Int, via: Int?)] = [(start, 0, nil)]
             colour[start] = 1
             while !stack.isEmpty {
                 let top = stack.count - 1
                 let node = stack[top].node
-                let outgoing = successors[node] ?? []
-                if stack[top].next < outgoing.count {
-                    let linkIndex = outgoing[stack[top].next]
+                if stack[top].next < successors[node].count {
+                    let linkIndex = successors[node][stack[top].next]
                     stack[top].next += 1
-                    let target = links[linkIndex].to
-                    switch colour[target, default: 0] {
+                    let target = ends[linkIndex].to
+                    switch colour[target] {
                     case 0:
                         colour[target] = 1
                         stack.append((target, 0, linkIndex))
