@@ -92,7 +92,12 @@ case "plan":
     var plan: PlanResult?
     let network = best(of: runs) { _ = PlanNetwork(scenario) }
     let elapsed = best(of: runs) { plan = Scheduler(scenario).run() }
+    var output = ""
+    let json = best(of: runs) { output = PlanJSON.render(scenario, plan!) }
+    let csv = best(of: runs) { output = PlanCSV.render(plan!) }
     print("\(plan!.items.count) items, finish \(plan!.finish) (best of \(runs))")
+    print(String(format: "plan JSON             %7.3f s", json))
+    print(String(format: "plan CSV              %7.3f s", csv))
     print(String(format: "network + calendars   %7.3f s", network))
     print(String(format: "schedule (all)        %7.3f s", elapsed))
 case "peak":

@@ -25,12 +25,15 @@ public struct WorkingDayCalendar: Sendable {
         self.id = id
         span = first...max(first, last)
         self.freezes = freezes.sorted { $0.from < $1.from }
-        var closed = Set(holidays.map(\.number))
+        var closedDays = holidays.map(\.number)
         if base == .nl {
             for year in first.year...span.upperBound.year {
-                for holiday in DutchHolidays.holidays(in: year) { closed.insert(holiday.day.number) }
+                for holiday in DutchHolidays.holidays(in: year) { closedDays.append(holiday.day.number) }
             }
         }
+        // Walk the sorted closed days alongside the span instead of hashing every day.
+        closedDays.sort()
+        var nextClosed = closedDays.firstIndex { $0 >= first.number } ?? closedDays.count
         let count = span.upperBound.number - first.number + 1
         var prefix = [Int32](repeating: 0, count: count + 1)
         var workingDays: [Int32] = []
@@ -38,7 +41,12 @@ public struct WorkingDayCalendar: Sendable {
         var weekday = first.weekday
         for offset in 0..<count {
             let number = first.number + offset
-            let working = weekday <= 5 && !closed.contains(number)
+            var closed = false
+            while nextClosed < closedDays.count && closedDays[nextClosed] <= number {
+                closed = closed || closedDays[nextClosed] == number
+                nextClosed += 1
+            }
+            let working = weekday <= 5 && !closed
             if working { workingDays.append(Int32(number)) }
             prefix[offset + 1] = prefix[offset] + (working ? 1 : 0)
             weekday = weekday == 7 ? 1 : weekday + 1

@@ -52,17 +52,24 @@ public struct PlanNetwork: Sendable {
     public init(_ scenario: Scenario, durations: [String: PlanDuration] = [:]) {
         let start = scenario.info.start
         let first = start.advanced(by: -7)
+        // Calendars are built when first used: each covers every day to 2399.
         var calendarIndex: [Identifier: Int] = [:]
-        for builtIn in CalendarDefinition.builtInIds {
-            calendarIndex[builtIn] = calendars.count
-            calendars.append(WorkingDayCalendar(id: builtIn, base: builtIn == "nl" ? .nl : .monFri, from: first))
+        let definitions = Dictionary(scenario.calendars.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var calendars: [WorkingDayCalendar] = []
+        func calendarNumber(_ id: Identifier) -> Int {
+            if let known = calendarIndex[id] { return known }
+            let built: WorkingDayCalendar
+            if let definition = definitions[id] {
+                built = WorkingDayCalendar(definition, from: first)
+            } else {
+                built = WorkingDayCalendar(id: id == "mon-fri" ? "mon-fri" : "nl", base: id == "mon-fri" ? .monFri : .nl, from: first)
+            }
+            calendarIndex[id] = calendars.count
+            calendars.append(built)
+            return calendars.count - 1
         }
-        for definition in scenario.calendars where calendarIndex[definition.id] == nil {
-            calendarIndex[definition.id] = calendars.count
-            calendars.append(WorkingDayCalendar(definition, from: first))
-        }
-        let defaultCalendar = calendarIndex[scenario.info.calendarId] ?? 0
-        func calendar(_ id: Located<Identifier>?) -> Int { id.flatMap { calendarIndex[$0.value] } ?? defaultCalendar }
+        let defaultCalendar = calendarNumber(scenario.info.calendarId)
+        func calendar(_ id: Located<Identifier>?) -> Int { id.map { calendarNumber($0.value) } ?? defaultCalendar }
         func add(_ item: Item) -> Int {
             var item = item
             if let replacement = durations[item.id] { item.duration = replacement }
@@ -117,6 +124,8 @@ public struct PlanNetwork: Sendable {
             if case .on(let day) = system.retire { item.on = day }
             retirements.append(add(item))
         }
+
+        self.calendars = calendars
 
         // 2. Resolve references into links.
         let tenderIndex = Dictionary(scenario.tenders.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -110,7 +110,11 @@ public enum PlanTJP {
             if item.links.isEmpty || item.on != nil || item.notBefore != nil {
                 out += "  start \(item.on ?? max(item.notBefore ?? scenario.info.start, scenario.info.start))\n"
             }
-            for link in item.links {
+            // TaskJuggler takes one dependency per predecessor: keep the one with the longest lag.
+            var strongest: [Int: PlanNetwork.Link] = [:]
+            for link in item.links where strongest[link.from].map({ lagDays($0) < lagDays(link) }) ?? true { strongest[link.from] = link }
+            for link in item.links where strongest[link.from].map({ $0.text == link.text && $0.lag == link.lag && $0.startToStart == link.startToStart }) == true {
+                strongest[link.from] = nil
                 out += "  depends \(tjId(network.items[link.from].id))"
                 var options: [String] = []
                 if link.startToStart { options.append("onstart") }
@@ -123,6 +127,12 @@ public enum PlanTJP {
             out += "}\n"
         }
         return out
+    }
+
+    /// A lag in calendar days, roughly (a working week is 7 days), to pick between two links to one predecessor.
+    static func lagDays(_ link: PlanNetwork.Link) -> Int {
+        guard let lag = link.lag else { return link.startToStart ? -1 : 0 }
+        return lag.calendarDays ?? lag.workingDays.map { $0 * 7 / 5 } ?? (lag.months ?? 0) * 31
     }
 
     static func tjId(_ id: String) -> String {

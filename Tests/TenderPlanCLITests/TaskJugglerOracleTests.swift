@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+/// Where TaskJuggler is installed (`apt-get install -y tj3`; `.ci/run` installs it), the `.tjp` export of
+/// generated networks is scheduled by tj3 and every task must get the same start and finish.
+@Suite(.serialized, .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/tj3"), "tj3 is not installed"))
+struct TaskJugglerOracleTests {
+    /// A layered network tj3 can express: working and calendar days, working and calendar lags, finish-to-start.
+    static func network(seed: UInt64, count: Int) -> String {
+        var random = SplitMix64(state: seed)
+        var out = "tenderplan: 1\nscenario: {id: oracle, start: 2025-04-14}\ntasks:\n"
+        let width = 25
+        for index in 0..<count {
+            let layer = index / width
+            let unit = random.next() % 4 == 0 ? "cd" : "d"
+            var after: [String: String] = [:]
+            if layer > 0 {
+                for _ in 0..<(1 + Int(random.next() % 3)) {
+                    let target = "t\((layer - 1) * width + Int(random.next() % UInt64(width)))"
+                    switch random.next() % 4 {
+                    case 0: after[target] = "\(target) + \(1 + random.next() % 4)d"
+                    case 1: after[target] = "\(target) + \(1 + random.next() % 6)cd"
+                    default: after[target] = target
+                    }
+                }
+            }
+            let links = after.keys.sorted().map { "\"\(after[$0]!)\"" }.joined(separator: ", ")
+            out += "  - {id: t\(index), duration: \(1 + random.next() % 9)\(unit)" + (links.isEmpty ? "}\n" : ", after: [\(links)]}\n")
+        }
+        return out
+    }
+
+    @Test(arguments: [UInt64(1), 2, 3])
+    func tj3SchedulesTheExportToTheSameDates(_ seed: UInt64) throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.network(seed: seed, count: 200).write(to: folder.appendingPathComponent("n.yaml"), atomically: true, encoding: .utf8)
+        let json = try run(["plan", "n.yaml", "--format", "json"], in: folder)
+        let tjp = try run(["plan", "n.yaml", "--format", "tjp"], in: folder)
+        #expect(json.status == 0 && tjp.status == 0, "\(json.stderr)")
+        let report = "taskreport \"dates\" {\n  formats csv\n  columns id, start, end\n  timeformat \"%Y-%m-%d %H:%M\"\n}\n"
+        try (tjp.stdout + report).write(to: folder.appendingPathComponent("n.tjp"), atomically: true, encoding: .utf8)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/tj3")
+        process.arguments = ["--no-color", "n.tjp"]
+        process.currentDirectoryURL = folder
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let csv = try String(contentsOf: folder.appendingPathComponent("dates.csv"), encoding: .utf8)
+
+        let plan = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        var ours: [String: (String, String)] = [:]
+        for item in try #require(plan["items"] as? [[String: Any]]) {
+            ours["t_" + (item["id"] as! String)] = (item["start"] as! String, item["finish"] as! String)
+        }
+        let holidays = Set(tjp.stdout.split(separator: "\n").filter { $0.hasPrefix("leaves holiday") }.map { String($0.suffix(10)) })
+        let calendarTasks = Set(tjp.stdout.components(separatedBy: "task ").dropFirst().filter { $0.contains("{\n  duration") }
+            .map { String($0.prefix { $0 != " " }) })
+        var compared = 0
+        for line in csv.split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: ";").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+            guard fields.count == 3, let mine = ours[fields[0]] else { continue }
+            compared += 1
+            let start = Self.startDay(fields[1], calendarDays: calendarTasks.contains(fields[0]), holidays: holidays)
+            let finish = Self.finishDay(fields[2])
+            #expect(start == mine.0 && finish == mine.1, "\(fields[0]): ours \(mine), tj3 \(fields[1]) – \(fields[2])")
+        }
+        #expect(compared == 200)
+    }
+
+    /// tj3 reports when a task may start: after 17:00 that is the next day, and work on a
+    /// working-day task begins on the first working day from then.
+    static func startDay(_ text: String, calendarDays: Bool, holidays: Set<String>) -> String {
+        var day = Day(text.prefix(10))
+        if text.hasSuffix("17:00") { day = day.next }
+        if !calendarDays { while day.isWeekend || holidays.contains(day.iso) { day = day.next } }
+        return day.iso
+    }
+
+    /// tj3's end is exclusive at midnight, inclusive at the end of a working day.
+    static func finishDay(_ text: String) -> String {
+        let day = Day(text.prefix(10))
+        return text.hasSuffix("00:00") ? day.previous.iso : day.iso
+    }
+
+    /// A tiny date type for the comparison, independent of the code under test.
+    struct Day {
+        var date: Date
+        static let calendar: Calendar = { var c = Calendar(identifier: .gregorian); c.timeZone = TimeZone(identifier: "UTC")!; return c }()
+        init(_ iso: Substring) {
+            let parts = iso.split(separator: "-").map { Int($0)! }
+            date = Day.calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))!
+        }
+        init(date: Date) { self.date = date }
+        var next: Day { Day(date: Day.calendar.date(byAdding: .day, value: 1, to: date)!) }
+        var previous: Day { Day(date: Day.calendar.date(byAdding: .day, value: -1, to: date)!) }
+        var isWeekend: Bool { [1, 7].contains(Day.calendar.component(.weekday, from: date)) }
+        var iso: String {
+            let c = Day.calendar.dateComponents([.year, .month, .day], from: date)
+            return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+        }
+    }
+}
+
+/// SplitMix64 for the generated networks.
+struct SplitMix64 {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
