@@ -218,8 +218,13 @@ struct ValidationRun {
     mutating func checkLegacy() {
         for system in scenario.legacy {
             expectCalendar(system.calendar)
-            if case .after(let references, _) = system.retire {
-                for reference in references { checkReference(reference) }
+            if case .after(let references, let plus) = system.retire {
+                for reference in references {
+                    checkReference(reference)
+                    if plus != nil && reference.lag != nil {
+                        diagnostics.error(.conflictingKeys, "'\(reference)' has its own lag; with 'plus' the lag after each reference is set once (drop one of them)", at: reference.location)
+                    }
+                }
             }
             for line in system.costs { checkLine(line, owner: .legacy(system.plannedRetirement != nil)) }
             for line in system.coexistence { checkLine(line, owner: .legacy(system.plannedRetirement != nil)) }
