@@ -121,6 +121,13 @@ public enum PlanTJP {
                 if let lag = link.lag {
                     if let days = lag.workingDays { options.append("gaplength \(days)d") }
                     else if let days = lag.calendarDays { options.append("gapduration \(days)d") }
+                    else if let months = lag.months {
+                        // Months as their exact number of days from where the link anchors in this plan.
+                        let predecessor = plan.items[link.from]
+                        let anchor = network.items[link.from].isMilestone ? predecessor.earliest
+                            : (link.startToStart ? predecessor.start : predecessor.finish.advanced(by: 1))
+                        options.append("gapduration \(anchor.distance(to: anchor.addingMonths(months)))d")
+                    }
                 }
                 out += options.isEmpty ? "\n" : " { \(options.joined(separator: " ")) }\n"
             }
