@@ -89,6 +89,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case noAdmissibleBid = "no-admissible-bid"
     case planLimit = "plan-limit"
     case roadmap
+    case horizon
 }
 
 extension DiagnosticCode {

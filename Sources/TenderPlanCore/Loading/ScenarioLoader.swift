@@ -25,6 +25,8 @@ public struct LoadResult: Sendable {
     public var fitGap: FitGapResult?
     /// The milestone plan, when the scenario has no errors before it.
     public var plan: PlanResult?
+    /// The cost projection, when the scenario has no errors before it.
+    public var costs: CostResult?
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
@@ -73,6 +75,11 @@ public struct ScenarioLoader: Sendable {
                     diagnostics.append(contentsOf: RoadmapCheck.warnings(scenario, plan: plan, winners: fitGap.winner(of:)))
                 }
                 result.plan = plan
+                if !diagnostics.hasErrors {
+                    let costs = CostProjection(scenario: scenario, plan: plan, fitGap: fitGap).run()
+                    diagnostics.append(contentsOf: costs.diagnostics)
+                    result.costs = costs
+                }
             }
         }
         result.diagnostics = diagnostics.sorted
