@@ -83,14 +83,19 @@ public struct CostProjection: Sendable {
         var extensions: [CostResult.Extension] = []
         for (index, system) in scenario.legacy.enumerated() {
             let retirement = retirementDay(index)
+            var pastHorizon: [Int] = []
             for months in [0, 6, 12, 24] {
                 let moved = retirement.addingMonths(months)
-                if moved > projection.upperBound {
-                    diagnostics.warning(.horizon, "with its retirement moved by \(months) months, '\(system.id)' would retire on \(moved), after the horizon \(scenario.info.horizon); costs after the horizon are not counted",
-                                        at: system.location)
-                }
+                if moved > projection.upperBound { pastHorizon.append(months) }
                 extensions.append(CostResult.Extension(legacy: system.id, months: months, retirement: moved,
                                                        cost: extensionCost(index, system, retirement: moved)))
+            }
+            // One warning per system: the plan's retirement, or only the later sensitivity rows, after the horizon.
+            if let first = pastHorizon.first {
+                let what = first == 0
+                    ? "'\(system.id)' retires on \(retirement), after the horizon \(scenario.info.horizon)"
+                    : "with its retirement moved by \(pastHorizon.map(String.init).joined(separator: ", ")) months, '\(system.id)' would retire after the horizon \(scenario.info.horizon)"
+                diagnostics.warning(.horizon, what + ": its costs after the horizon (and a decommissioning then) are not counted", at: system.location)
             }
         }
         return CostResult(currency: scenario.info.currency, years: yearly, totalReal: totalReal, totalNominal: totalNominal,
@@ -327,10 +332,6 @@ public struct CostProjection: Sendable {
         rows += built.rows
         charges += built.charges
         if let amount = system.decommission {
-            if retirement > projection.upperBound {
-                diagnostics.warning(.horizon, "'\(system.id)' retires on \(retirement), after the horizon \(scenario.info.horizon): its decommissioning and costs after the horizon are not counted",
-                                    at: system.location)
-            }
             rows.append(Row(name: "decommission", source: "legacy:\(system.id)", legacy: index))
             charges.append(Charge(row: rows.count - 1, amount: amount, every: .once, from: retirement, until: retirement,
                                   multiplier: .constant(1), growth: 0))
