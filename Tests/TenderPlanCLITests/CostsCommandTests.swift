@@ -21,7 +21,7 @@ import Testing
     @Test func jsonFollowsTheContract() throws {
         let json = try run(["costs", "Scenarios/nms-staged.yaml", "--format", "json"]).stdout
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["scenario", "currency", "years", "total_real", "total_nominal", "npv", "npv_net", "legacy_extension"])
+        #expect(Set(object.keys) == ["scenario", "currency", "years", "total_real", "total_nominal", "npv", "npv_net", "legacy_extension", "breakdown"])
         let years = try #require(object["years"] as? [[String: Any]])
         #expect(years.map { $0["year"] as? Int ?? 0 } == Array(2024...2035))
         #expect(Set(years[0].keys) == ["year", "real", "nominal", "benefits", "savings_gap", "savings_gap_cumulative", "lines"])

@@ -127,6 +127,31 @@ func same(_ a: Decimal, _ b: Decimal, places: Int = 20) -> Bool {
         #expect(same(undiscounted.npv, undiscounted.totalReal, places: 18))
     }
 
+    @Test func breakdownsAddUp() throws {
+        let (_, costs) = try runCosts(costScenario())
+        // One agency: it carries every euro; no tender awards the product, so there is no tender breakdown.
+        #expect(costs.byAgency.map(\.agency) == ["a"] && same(costs.byAgency[0].real, costs.totalReal, places: 15))
+        #expect(costs.byTender.isEmpty)
+        let sources = Dictionary(uniqueKeysWithValues: costs.bySource.map { ($0.source, $0.real) })
+        #expect(same(sources.values.reduce(0, +), costs.totalReal, places: 15))
+        #expect(sources["coexistence"] != nil && sources["legacy"] != nil && sources["product"] != nil)
+    }
+
+    @Test func sharedLinesSplitBySeats() throws {
+        // Two agencies in one tender, 10 and 30 seats: the product's lines split 1 : 3.
+        let text = """
+        tenderplan: 1
+        scenario: {id: s, start: 2024-01-01, horizon: 2024}
+        agencies: [{id: a}, {id: b}]
+        sites: [{id: s1, users: {a: 10, b: 30}}]
+        requirements: [{id: r, priority: must}]
+        products: [{id: p, coverage: {r: standard}, costs: [{name: Fee, amount: 4000}]}]
+        tenders: [{id: t, agencies: [a, b], candidates: [p], award: {method: lowest-price}}]
+        """
+        let (_, costs) = try runCosts(text)
+        #expect(costs.byAgency.map(\.real) == [1000, 3000] && costs.byTender.map(\.real) == [4000])
+    }
+
     @Test func aLaterGoLiveNeverLowersTheExtension() throws {
         var previous = Decimal(-1)
         for day in ["2025-01-06", "2025-03-03", "2025-06-02", "2025-09-01", "2026-01-05"] {

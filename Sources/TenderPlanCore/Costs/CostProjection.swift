@@ -21,6 +21,9 @@ public struct CostProjection: Sendable {
         var rampDays = 0
         /// For `per: product` once-lines: charged on each product's first cutover instead of `from`.
         var onDays: [Day]?
+        /// How the charge is split over tenders and agencies for the breakdowns (fractions adding up to 1).
+        var tenderShares: [Identifier: Decimal] = [:]
+        var agencyShares: [Identifier: Decimal] = [:]
     }
 
     struct Row {
@@ -75,6 +78,14 @@ public struct CostProjection: Sendable {
             yearly.append(CostResult.Year(year: year, real: real, nominal: real * index, benefits: benefits, savingsGap: gap,
                                           savingsGapCumulative: gap == nil ? nil : cumulative, lines: lines))
         }
+        var byTender: [Identifier: Decimal] = [:]
+        var byAgency: [Identifier: Decimal] = [:]
+        for charge in charges {
+            let total = years.reduce(Decimal(0)) { $0 + value(charge, in: $1) }
+            guard total != 0 else { continue }
+            for (tender, share) in charge.tenderShares { byTender[tender, default: 0] += total * share }
+            for (agency, share) in charge.agencyShares { byAgency[agency, default: 0] += total * share }
+        }
         let totalReal = yearly.reduce(Decimal(0)) { $0 + $1.real }
         let totalNominal = yearly.reduce(Decimal(0)) { $0 + $1.nominal }
         let npv = presentValue(yearly.map(\.real))
@@ -99,7 +110,10 @@ public struct CostProjection: Sendable {
             }
         }
         return CostResult(currency: scenario.info.currency, years: yearly, totalReal: totalReal, totalNominal: totalNominal,
-                          npv: npv, npvNet: npvNet, legacyExtension: extensions, diagnostics: diagnostics.sorted)
+                          npv: npv, npvNet: npvNet, legacyExtension: extensions,
+                          byTender: scenario.tenders.map(\.id).compactMap { id in byTender[id].map { (id, $0) } },
+                          byAgency: scenario.agencies.map(\.id).map { ($0, byAgency[$0] ?? 0) },
+                          diagnostics: diagnostics.sorted)
     }
 
     // MARK: arithmetic
@@ -148,6 +162,29 @@ public struct CostProjection: Sendable {
         var result = Decimal(1)
         for _ in 0..<max(0, exponent) { result *= base }
         return result
+    }
+
+    // MARK: breakdown shares
+
+    /// Seat-weighted shares of a set of agencies (equal shares when they have no seats).
+    func seatShares(_ agencies: [Identifier]) -> [Identifier: Decimal] {
+        let unique = Array(Set(agencies)).sorted()
+        guard !unique.isEmpty else { return [:] }
+        let seats = unique.map { Decimal(analysis.seats[$0] ?? 0) }
+        let total = seats.reduce(0, +)
+        var shares: [Identifier: Decimal] = [:]
+        for (agency, count) in zip(unique, seats) { shares[agency] = total == 0 ? 1 / Decimal(unique.count) : count / total }
+        return shares
+    }
+
+    /// Shares of the tenders that award a product, weighted by the seats of their agencies.
+    func tenderShares(_ tenders: [Tender]) -> [Identifier: Decimal] {
+        guard !tenders.isEmpty else { return [:] }
+        let seats = tenders.map { tender in Decimal(tender.agencies.reduce(0) { $0 + (analysis.seats[$1.value] ?? 0) }) }
+        let total = seats.reduce(0, +)
+        var shares: [Identifier: Decimal] = [:]
+        for (tender, count) in zip(tenders, seats) { shares[tender.id] = total == 0 ? 1 / Decimal(tenders.count) : count / total }
+        return shares
     }
 
     // MARK: plan facts
@@ -267,7 +304,8 @@ public struct CostProjection: Sendable {
                         let live = liveFunctions(productId, scope: Set(agencies))
                         checkStart(contract, line, into: &diagnostics)
                         charges.append(Charge(row: row, amount: line.amount, every: line.every, from: contract, until: until,
-                                              multiplier: multiplier(seats: live.seats, sites: live.sites, agencies: agencies), growth: line.growth))
+                                              multiplier: multiplier(seats: live.seats, sites: live.sites, agencies: agencies), growth: line.growth,
+                                              tenderShares: [tender.id: 1], agencyShares: seatShares(agencies)))
                     }
                 case .goLive?:
                     for (index, goLive) in goLives {
@@ -277,15 +315,21 @@ public struct CostProjection: Sendable {
                         for site in Set(goLive.sites.map(\.value)) { for agency in Set(agencies) { seatCount += seats(site, agency) } }
                         let own = (seats: StepFunction.constant(Decimal(seatCount)), sites: StepFunction.constant(Decimal(Set(goLive.sites.map(\.value)).count)))
                         checkStart(day, line, into: &diagnostics)
+                        let tenders = goLive.source.flatMap { source -> [Tender]? in
+                            if case .tender(let id) = source { return scenario.tenders.filter { $0.id == id.value } }
+                            return nil
+                        } ?? []
                         charges.append(Charge(row: row, amount: line.amount, every: line.every, from: day, until: until,
-                                              multiplier: multiplier(seats: own.seats, sites: own.sites, agencies: agencies), growth: line.growth))
+                                              multiplier: multiplier(seats: own.seats, sites: own.sites, agencies: agencies), growth: line.growth,
+                                              tenderShares: tenderShares(tenders), agencyShares: seatShares(agencies)))
                     }
                 default:
                     let from = resolve(line.from, default: scenario.info.start, into: &diagnostics)
                     checkStart(from, line, into: &diagnostics)
                     let live = liveFunctions(productId, scope: nil)
                     charges.append(Charge(row: row, amount: line.amount, every: line.every, from: from, until: until,
-                                          multiplier: multiplier(seats: live.seats, sites: live.sites, agencies: allAgencies), growth: line.growth))
+                                          multiplier: multiplier(seats: live.seats, sites: live.sites, agencies: allAgencies), growth: line.growth,
+                                          tenderShares: tenderShares(awardingTenders), agencyShares: seatShares(allAgencies)))
                 }
             }
         }
@@ -317,7 +361,8 @@ public struct CostProjection: Sendable {
                 case .none, .effortDay: multiplier = .constant(1)
                 }
                 charges.append(Charge(row: row, amount: line.amount, every: line.every, from: from, until: until,
-                                      multiplier: multiplier, growth: line.growth, onDays: onDays))
+                                      multiplier: multiplier, growth: line.growth, onDays: onDays,
+                                      agencyShares: seatShares(scenario.agencies.map(\.id))))
             }
         }
         return (rows, charges)
@@ -334,7 +379,7 @@ public struct CostProjection: Sendable {
         if let amount = system.decommission {
             rows.append(Row(name: "decommission", source: "legacy:\(system.id)", legacy: index))
             charges.append(Charge(row: rows.count - 1, amount: amount, every: .once, from: retirement, until: retirement,
-                                  multiplier: .constant(1), growth: 0))
+                                  multiplier: .constant(1), growth: 0, agencyShares: seatShares(scenario.agencies.map(\.id))))
         }
     }
 

@@ -38,5 +38,17 @@ public struct CostResult: Sendable {
     public var npv: Decimal
     public var npvNet: Decimal
     public var legacyExtension: [Extension]
+    /// Real costs over the projection per tender (product lines only; a product awarded by several
+    /// tenders is split by their seats), in tender order.
+    public var byTender: [(tender: Identifier, real: Decimal)]
+    /// Real costs over the projection per agency (each charge split by the seats of the agencies it serves), in agency order.
+    public var byAgency: [(agency: Identifier, real: Decimal)]
     public var diagnostics: [Diagnostic]
+
+    /// Real costs over the projection per kind of source: `product`, `legacy`, `coexistence`.
+    public var bySource: [(source: String, real: Decimal)] {
+        var totals: [String: Decimal] = [:]
+        for year in years { for line in year.lines { totals[String(line.source.prefix { $0 != ":" }), default: 0] += line.real } }
+        return ["product", "legacy", "coexistence"].compactMap { kind in totals[kind].map { (kind, $0) } }
+    }
 }

@@ -26,6 +26,11 @@ public enum CostsJSON {
             "total_nominal": money(costs.totalNominal),
             "npv": money(costs.npv),
             "npv_net": money(costs.npvNet),
+            "breakdown": .object([
+                "by_source": .object(Dictionary(uniqueKeysWithValues: costs.bySource.map { ($0.source, money($0.real)) })),
+                "by_tender": .object(Dictionary(uniqueKeysWithValues: costs.byTender.map { ($0.tender.raw, money($0.real)) })),
+                "by_agency": .object(Dictionary(uniqueKeysWithValues: costs.byAgency.map { ($0.agency.raw, money($0.real)) })),
+            ]),
             "legacy_extension": .array(costs.legacyExtension.map { row in
                 .object(["legacy": .string(row.legacy.raw), "months": .int(row.months), "cost": money(row.cost)])
             }),

@@ -38,6 +38,24 @@ public enum CostsMarkdown {
         let totals = years.map { nominal ? $0.nominal : $0.real }
         out += "| **total** | | " + totals.map { "**\(money($0))**" }.joined(separator: " | ") + " | **\(money(totals.reduce(0, +)))** |\n\n"
 
+        out += "## Where the money goes\n\n"
+        out += "Real money over \(scenario.info.baseYear)–\(scenario.info.horizon). A line shared by several agencies or tenders is split by their seats.\n\n"
+        out += "| by source | real |\n|---|---:|\n"
+        for entry in costs.bySource { out += "| \(entry.source) | \(money(entry.real)) |\n" }
+        if !costs.byTender.isEmpty {
+            out += "\n| by tender (product lines) | real |\n|---|---:|\n"
+            for entry in costs.byTender {
+                let title = scenario.tenders.first { $0.id == entry.tender }?.title ?? entry.tender.raw
+                out += "| \(markdownCell(title)) (`\(entry.tender)`) | \(money(entry.real)) |\n"
+            }
+        }
+        out += "\n| by agency | real |\n|---|---:|\n"
+        for entry in costs.byAgency {
+            let name = scenario.agencies.first { $0.id == entry.agency }?.name ?? entry.agency.raw
+            out += "| \(markdownCell(name)) | \(money(entry.real)) |\n"
+        }
+        out += "\n"
+
         if years.contains(where: { $0.benefits != 0 || $0.savingsGap != nil }) {
             out += "## Benefits and the savings gap\n\n"
             out += "Benefits are real money, kept apart from the costs. The savings gap is the budgeted target minus the benefit realised: a temporary savings loss when positive.\n\n"
