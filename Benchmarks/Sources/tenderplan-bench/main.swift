@@ -100,6 +100,15 @@ case "plan":
     print(String(format: "plan CSV              %7.3f s", csv))
     print(String(format: "network + calendars   %7.3f s", network))
     print(String(format: "schedule (all)        %7.3f s", elapsed))
+case "costs":
+    let bytes = readBytes(arguments[2])
+    let runs = arguments.count > 3 ? Int(arguments[3]) ?? 3 : 3
+    let result = ScenarioLoader().check(path: arguments[2], bytes: bytes)
+    guard let scenario = result.scenario, let plan = result.plan, let fitGap = result.fitGap else { exit(65) }
+    let elapsed = best(of: runs) { _ = CostProjection(scenario: scenario, plan: plan, fitGap: fitGap).run() }
+    let scheduling = best(of: runs) { _ = Scheduler(scenario).run() }
+    print(String(format: "cost projection       %7.4f s", elapsed))
+    print(String(format: "schedule              %7.4f s", scheduling))
 case "peak":
     guard arguments.count == 4 else { exit(2) }
     let bytes = readBytes(arguments[3])

@@ -32,11 +32,62 @@ public struct CostProjection: Sendable {
         var legacy: Int?
     }
 
-    public init(scenario: Scenario, plan: PlanResult, fitGap: FitGapResult) {
+    /// `analysis` may be passed in when the caller has one (risk runs thousands of projections).
+    public init(scenario: Scenario, plan: PlanResult, fitGap: FitGapResult, analysis: FitGapAnalysis? = nil) {
         self.scenario = scenario
         self.plan = plan
         self.fitGap = fitGap
-        analysis = FitGapAnalysis(scenario)
+        self.analysis = analysis ?? FitGapAnalysis(scenario)
+    }
+
+    /// The few figures risk needs from one projection: total real cost, NPV and the legacy extension (all systems).
+    public struct Summary: Sendable {
+        public var totalReal: Decimal
+        public var npv: Decimal
+        public var legacyExtension: Decimal
+    }
+
+    /// A cost line of the projection, in row order: its source, name and uncertainty (for risk).
+    public struct LineInfo: Sendable {
+        public var source: String
+        public var name: String
+        public var uncertainty: Uncertainty?
+    }
+
+    /// The cost rows in the order `summary(factors:)` numbers them.
+    public func lines() -> [LineInfo] {
+        var result: [LineInfo] = []
+        let productsById = Dictionary(scenario.products.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for productId in usedProducts {
+            for line in productsById[productId]?.costs ?? [] {
+                result.append(LineInfo(source: "product:\(productId)", name: line.name, uncertainty: line.uncertainty))
+            }
+        }
+        for system in scenario.legacy {
+            for line in system.costs { result.append(LineInfo(source: "legacy:\(system.id)", name: line.name, uncertainty: line.uncertainty)) }
+            for line in system.coexistence { result.append(LineInfo(source: "coexistence:\(system.id)", name: line.name, uncertainty: line.uncertainty)) }
+            if system.decommission != nil { result.append(LineInfo(source: "legacy:\(system.id)", name: "decommission", uncertainty: nil)) }
+        }
+        return result
+    }
+
+    /// Total real cost, NPV and legacy extension with each row's amount multiplied by `factors[row]`
+    /// (rows as `lines()` lists them); no sensitivity rows, breakdowns or benefits.
+    public func summary(factors: [Int: Decimal] = [:]) -> Summary {
+        var diagnostics = Diagnostics()
+        var rows: [Row] = []
+        var charges: [Charge] = []
+        buildProductCharges(&rows, &charges, &diagnostics)
+        var extensionTotal = Decimal(0)
+        for (index, system) in scenario.legacy.enumerated() {
+            let base = rows.count
+            buildLegacyCharges(index, system, retirement: retirementDay(index), &rows, &charges, &diagnostics)
+            extensionTotal += extensionCost(index, system, retirement: retirementDay(index), rowBase: base, factors: factors)
+        }
+        for index in charges.indices { if let factor = factors[charges[index].row] { charges[index].amount *= factor } }
+        var yearly: [Decimal] = []
+        for year in baseYear...scenario.info.horizon { yearly.append(charges.reduce(Decimal(0)) { $0 + value($1, in: year) }) }
+        return Summary(totalReal: yearly.reduce(0, +), npv: presentValue(yearly), legacyExtension: extensionTotal)
     }
 
     var baseYear: Int { scenario.info.baseYear }
@@ -384,14 +435,17 @@ public struct CostProjection: Sendable {
     }
 
     /// What a legacy system costs after its planned retirement up to `retirement` (growth applied, undiscounted).
-    func extensionCost(_ index: Int, _ system: LegacySystem, retirement: Day) -> Decimal {
+    func extensionCost(_ index: Int, _ system: LegacySystem, retirement: Day, rowBase: Int = 0, factors: [Int: Decimal] = [:]) -> Decimal {
         guard let planned = system.plannedRetirement, retirement > planned else { return 0 }
         var ignored = Diagnostics()
-        let built = legacyCharges(index, system, retirement: retirement, rowBase: 0, into: &ignored)
+        let built = legacyCharges(index, system, retirement: retirement, rowBase: rowBase, into: &ignored)
         let window = planned.advanced(by: 1)...retirement
         var total = Decimal(0)
+        let firstYear = max(baseYear, planned.year), lastYear = min(scenario.info.horizon, retirement.year)
+        guard firstYear <= lastYear else { return 0 }
         for charge in built.charges {
-            for year in baseYear...scenario.info.horizon { total += value(charge, in: year, window: window) }
+            let factor = factors[charge.row] ?? 1
+            for year in firstYear...lastYear { total += value(charge, in: year, window: window) * factor }
         }
         return total
     }
