@@ -56,7 +56,7 @@ case "load":
     let tree = best(of: runs) { _ = try? YAMLParser.parse(bytes) }
     var diagnostics = 0
     let checked = best(of: runs) {
-        let result = ScenarioLoader().check(path: arguments[2], bytes: bytes)
+        let result = ScenarioLoader(includeReader: FolderIncludeReader()).check(path: arguments[2], bytes: bytes)
         diagnostics = result.diagnostics.count
     }
     print(String(format: "file %.1f MB, %d events, %d diagnostics (best of %d)", megabytes, events, diagnostics, runs))
@@ -103,9 +103,15 @@ case "plan":
 case "costs":
     let bytes = readBytes(arguments[2])
     let runs = arguments.count > 3 ? Int(arguments[3]) ?? 3 : 3
-    let result = ScenarioLoader().check(path: arguments[2], bytes: bytes)
+    let result = ScenarioLoader(includeReader: FolderIncludeReader()).check(path: arguments[2], bytes: bytes)
     guard let scenario = result.scenario, let plan = result.plan, let fitGap = result.fitGap else { exit(65) }
     let elapsed = best(of: runs) { _ = CostProjection(scenario: scenario, plan: plan, fitGap: fitGap).run() }
+    let analysis = FitGapAnalysis(scenario)
+    let summary = best(of: runs) { _ = CostProjection(scenario: scenario, plan: plan, fitGap: fitGap, analysis: analysis).summary() }
+    let network = plan.network
+    let rescheduling = best(of: runs) { _ = Scheduler(scenario, network: network).run() }
+    print(String(format: "cost summary          %7.4f s", summary))
+    print(String(format: "reschedule            %7.4f s", rescheduling))
     let scheduling = best(of: runs) { _ = Scheduler(scenario).run() }
     print(String(format: "cost projection       %7.4f s", elapsed))
     print(String(format: "schedule              %7.4f s", scheduling))

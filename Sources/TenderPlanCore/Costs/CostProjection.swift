@@ -8,6 +8,8 @@ public struct CostProjection: Sendable {
     let plan: PlanResult
     let fitGap: FitGapResult
     let analysis: FitGapAnalysis
+    /// Whether charges carry their tender and agency shares (the breakdowns); risk's summaries skip them.
+    var withShares = true
 
     /// One cost line as charged: one per line, or one per tender or go-live it applies to.
     struct Charge {
@@ -74,6 +76,12 @@ public struct CostProjection: Sendable {
     /// Total real cost, NPV and legacy extension with each row's amount multiplied by `factors[row]`
     /// (rows as `lines()` lists them); no sensitivity rows, breakdowns or benefits.
     public func summary(factors: [Int: Decimal] = [:]) -> Summary {
+        var projection = self
+        projection.withShares = false
+        return projection.summarise(factors)
+    }
+
+    private func summarise(_ factors: [Int: Decimal]) -> Summary {
         var diagnostics = Diagnostics()
         var rows: [Row] = []
         var charges: [Charge] = []
@@ -177,15 +185,16 @@ public struct CostProjection: Sendable {
         let upper = min(charge.until, last, window?.upperBound ?? last, projection.upperBound)
         guard lower <= upper else { return 0 }
         let active = lower...upper
-        let growth = power(1 + charge.growth, year - baseYear)
+        let growth = charge.growth == 0 ? 1 : power(1 + charge.growth, year - baseYear)
         switch charge.every {
         case .once:
             let days = charge.onDays ?? [charge.from]
             let total = days.filter { active.contains($0) }.reduce(Decimal(0)) { $0 + charge.multiplier.value(at: $1) }
-            return charge.amount * total * growth
+            return charge.growth == 0 ? charge.amount * total : charge.amount * total * growth
         case .year:
             let weighted = charge.multiplier.weightedSum(over: active, rampStart: charge.rampDays > 0 ? charge.from : nil, rampDays: charge.rampDays)
-            return charge.amount * weighted / Decimal(Day.daysIn(year: year)) * growth
+            let yearly = charge.amount * weighted / Decimal(Day.daysIn(year: year))
+            return charge.growth == 0 ? yearly : yearly * growth
         case .month:
             var total = Decimal(0)
             for month in 1...12 {
@@ -196,7 +205,7 @@ public struct CostProjection: Sendable {
                 let weighted = charge.multiplier.weightedSum(over: lowerM...upperM, rampStart: charge.rampDays > 0 ? charge.from : nil, rampDays: charge.rampDays)
                 total += charge.amount * weighted / Decimal(Day.daysIn(month: month, year: year))
             }
-            return total * growth
+            return charge.growth == 0 ? total : total * growth
         }
     }
 
@@ -219,6 +228,7 @@ public struct CostProjection: Sendable {
 
     /// Seat-weighted shares of a set of agencies (equal shares when they have no seats).
     func seatShares(_ agencies: [Identifier]) -> [Identifier: Decimal] {
+        guard withShares else { return [:] }
         let unique = Array(Set(agencies)).sorted()
         guard !unique.isEmpty else { return [:] }
         let seats = unique.map { Decimal(analysis.seats[$0] ?? 0) }
@@ -230,7 +240,7 @@ public struct CostProjection: Sendable {
 
     /// Shares of the tenders that award a product, weighted by the seats of their agencies.
     func tenderShares(_ tenders: [Tender]) -> [Identifier: Decimal] {
-        guard !tenders.isEmpty else { return [:] }
+        guard withShares, !tenders.isEmpty else { return [:] }
         let seats = tenders.map { tender in Decimal(tender.agencies.reduce(0) { $0 + (analysis.seats[$1.value] ?? 0) }) }
         let total = seats.reduce(0, +)
         var shares: [Identifier: Decimal] = [:]
@@ -335,6 +345,9 @@ public struct CostProjection: Sendable {
             let awardingTenders = scenario.tenders.filter { fitGap.winner(of: $0.id) == productId }
             let goLives = scenario.goLives.enumerated().filter { self.product(of: $0.element) == productId }
             let allAgencies = Array(Set(awardingTenders.flatMap { $0.agencies.map(\.value) } + goLives.flatMap { $0.element.agencies.map(\.value) })).sorted()
+            // Live seats and sites are the same for every line of the product: work them out once.
+            let liveAll = liveFunctions(productId, scope: nil)
+            let liveByTender = awardingTenders.map { liveFunctions(productId, scope: Set($0.agencies.map(\.value))) }
             for line in product.costs {
                 let row = rows.count
                 rows.append(Row(name: line.name, source: "product:\(productId)", legacy: nil))
@@ -349,10 +362,10 @@ public struct CostProjection: Sendable {
                 }
                 switch line.from?.value {
                 case .contract?:
-                    for tender in awardingTenders {
+                    for (number, tender) in awardingTenders.enumerated() {
                         guard let contract = plan.item("\(tender.id).contract")?.finish else { continue }
                         let agencies = tender.agencies.map(\.value)
-                        let live = liveFunctions(productId, scope: Set(agencies))
+                        let live = liveByTender[number]
                         checkStart(contract, line, into: &diagnostics)
                         charges.append(Charge(row: row, amount: line.amount, every: line.every, from: contract, until: until,
                                               multiplier: multiplier(seats: live.seats, sites: live.sites, agencies: agencies), growth: line.growth,
@@ -377,7 +390,7 @@ public struct CostProjection: Sendable {
                 default:
                     let from = resolve(line.from, default: scenario.info.start, into: &diagnostics)
                     checkStart(from, line, into: &diagnostics)
-                    let live = liveFunctions(productId, scope: nil)
+                    let live = liveAll
                     charges.append(Charge(row: row, amount: line.amount, every: line.every, from: from, until: until,
                                           multiplier: multiplier(seats: live.seats, sites: live.sites, agencies: allAgencies), growth: line.growth,
                                           tenderShares: tenderShares(awardingTenders), agencyShares: seatShares(allAgencies)))

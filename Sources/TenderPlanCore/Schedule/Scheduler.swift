@@ -224,16 +224,25 @@ public struct Scheduler: Sendable {
             let (start, finish) = try span(preparationItem, from: s)
             guard let cutover = calendar.nthWorkingDay(1, onOrAfter: finish.advanced(by: 1)) else { throw pastSpan(preparationItem) }
             var failure: String?
+            // Where the next try that could pass starts: every S before it fails for the same reason.
+            var skip: Day?
             if let freeze = calendar.freeze(containing: cutover) {
                 failure = "the cutover would fall in the freeze \(freeze.from)–\(freeze.to)" + (freeze.reason.map { " (\($0))" } ?? "")
+                skip = shifted(start, by: calendar.workingDays(from: cutover, through: freeze.to), calendar)
             } else if minGap > 0, let other = cutovers.first(where: { other in
                 let (a, b) = other.day < cutover ? (other.day, cutover) : (cutover, other.day)
                 return calendar.workingDays(from: a.advanced(by: 1), through: b.advanced(by: -1)) < minGap
             }) {
                 failure = "fewer than \(minGap) working days between its cutover and the cutover of \(other.day)"
-            } else if let limit = maxParallel, Self.peakOverlap(start...cutover, spans) + 1 > limit {
+                if let target = calendar.nthWorkingDay(minGap + 1, onOrAfter: other.day.advanced(by: 1)) {
+                    skip = shifted(start, by: calendar.workingDays(from: cutover, through: target.advanced(by: -1)), calendar)
+                }
+            } else if let limit = maxParallel, let overloaded = Self.firstOverload(start...cutover, spans, limit: limit) {
                 failure = "more than \(limit) go-lives would be active at once"
+                skip = calendar.nthWorkingDay(1, onOrAfter: overloaded.advanced(by: 1))
             }
+            // Jumps are exact only when the preparation counts working days (then the cutover moves with it).
+            if preparationItem.duration.workingDays == nil { skip = nil }
             guard let failure else {
                 let preparation = Placement(earliest: earliest, start: start, finish: finish, reason: reason, leveling: causes,
                                             leveledFrom: causes.isEmpty ? nil : earliest)
@@ -251,27 +260,33 @@ public struct Scheduler: Sendable {
                 return (preparation, cutoverPlacement, hypercarePlacement)
             }
             if !causes.contains(failure) && causes.count < 5 { causes.append(failure) }
-            guard tries < 200_000, let next = calendar.nthWorkingDay(1, onOrAfter: s.advanced(by: 1)) else {
+            guard tries < 200_000, let next = skip.map({ max($0, s.advanced(by: 1)) }) ?? calendar.nthWorkingDay(1, onOrAfter: s.advanced(by: 1)) else {
                 throw PlanError(message: "go-live '\(scenario.goLives[goLive].id)' cannot be placed: \(failure)", location: preparationItem.location)
             }
             s = next
         }
     }
 
-    /// The most spans that cover any one day of `range`.
-    static func peakOverlap(_ range: ClosedRange<Day>, _ spans: [ClosedRange<Day>]) -> Int {
+    /// The working day `count` working days after `start` (a working day).
+    private func shifted(_ start: Day, by count: Int, _ calendar: WorkingDayCalendar) -> Day? {
+        count <= 0 ? nil : calendar.nthWorkingDay(count + 1, onOrAfter: start)
+    }
+
+    /// The first day of `range` on which adding one more go-live would exceed `limit` active ones.
+    static func firstOverload(_ range: ClosedRange<Day>, _ spans: [ClosedRange<Day>], limit: Int) -> Day? {
         var events: [(Day, Int)] = []
         for span in spans where span.overlaps(range) {
             events.append((max(span.lowerBound, range.lowerBound), 1))
             events.append((min(span.upperBound, range.upperBound).advanced(by: 1), -1))
         }
+        // Ends (−1) sort before starts on the same day.
         events.sort { ($0.0, $0.1) < ($1.0, $1.1) }
-        var current = 0, peak = 0
-        for (_, change) in events {
+        var current = 0
+        for (day, change) in events {
             current += change
-            peak = max(peak, current)
+            if change > 0 && current + 1 > limit { return day }
         }
-        return peak
+        return nil
     }
 
     // MARK: backward pass
