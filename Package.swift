@@ -49,7 +49,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TenderPlanCLITests",
-            dependencies: ["TenderPlanCLI", "tenderplan"],
+            dependencies: ["TenderPlanCLI", "TenderPlanCore", "tenderplan"],
             resources: []
         ),
     ],

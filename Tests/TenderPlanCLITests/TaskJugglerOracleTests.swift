@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TenderPlanCore
 
 /// Where TaskJuggler is installed (`apt-get install -y tj3`; `.ci/run` installs it), the `.tjp` export of
 /// generated networks is scheduled by tj3 and every task must get the same start and finish.
@@ -75,7 +76,7 @@ struct TaskJugglerOracleTests {
     /// tj3 reports when a task may start: after 17:00 that is the next day, and work on a
     /// working-day task begins on the first working day from then.
     static func startDay(_ text: String, calendarDays: Bool, holidays: Set<String>) -> String {
-        var day = Day(text.prefix(10))
+        var day = TJDay(text.prefix(10))
         if text.hasSuffix("17:00") { day = day.next }
         if !calendarDays { while day.isWeekend || holidays.contains(day.iso) { day = day.next } }
         return day.iso
@@ -83,37 +84,25 @@ struct TaskJugglerOracleTests {
 
     /// tj3's end is exclusive at midnight, inclusive at the end of a working day.
     static func finishDay(_ text: String) -> String {
-        let day = Day(text.prefix(10))
+        let day = TJDay(text.prefix(10))
         return text.hasSuffix("00:00") ? day.previous.iso : day.iso
     }
 
     /// A tiny date type for the comparison, independent of the code under test.
-    struct Day {
+    struct TJDay {
         var date: Date
         static let calendar: Calendar = { var c = Calendar(identifier: .gregorian); c.timeZone = TimeZone(identifier: "UTC")!; return c }()
         init(_ iso: Substring) {
             let parts = iso.split(separator: "-").map { Int($0)! }
-            date = Day.calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))!
+            date = TJDay.calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))!
         }
         init(date: Date) { self.date = date }
-        var next: Day { Day(date: Day.calendar.date(byAdding: .day, value: 1, to: date)!) }
-        var previous: Day { Day(date: Day.calendar.date(byAdding: .day, value: -1, to: date)!) }
-        var isWeekend: Bool { [1, 7].contains(Day.calendar.component(.weekday, from: date)) }
+        var next: TJDay { TJDay(date: TJDay.calendar.date(byAdding: .day, value: 1, to: date)!) }
+        var previous: TJDay { TJDay(date: TJDay.calendar.date(byAdding: .day, value: -1, to: date)!) }
+        var isWeekend: Bool { [1, 7].contains(TJDay.calendar.component(.weekday, from: date)) }
         var iso: String {
-            let c = Day.calendar.dateComponents([.year, .month, .day], from: date)
+            let c = TJDay.calendar.dateComponents([.year, .month, .day], from: date)
             return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
         }
-    }
-}
-
-/// SplitMix64 for the generated networks.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

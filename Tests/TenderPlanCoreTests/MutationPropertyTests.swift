@@ -3,18 +3,6 @@ import PropertyBased
 import Testing
 import TenderPlanCore
 
-/// SplitMix64: a small, explicit, seeded generator.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Reads includes from the package's Scenarios folder.
 struct ScenarioFolderReader: IncludeReader {
     func readInclude(_ name: String, from parentPath: String) -> IncludeReadResult {

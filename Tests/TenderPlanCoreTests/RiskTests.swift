@@ -29,7 +29,7 @@ func riskRun(_ text: String, iterations: Int = 200, seed: UInt64 = 1, threads: I
     }
 
     @Test func triangularAndPERTMatchTheirClosedForms() {
-        var random = TenderPlanCore.SplitMix64(seed: 42, iteration: 0)
+        var random = SplitMix64(seed: 42, iteration: 0)
         let n = 200_000
         let (a, m, b) = (10.0, 20.0, 60.0)
         var triangular: [Double] = [], pert: [Double] = []

@@ -1,3 +1,5 @@
+import TenderPlanCore
+
 /// A layered task network: each task follows one or two tasks of the layer before, with mixed
 /// units (working and calendar days) and lags, as TaskJuggler can also schedule it.
 struct PlanNetworkGenerator {
@@ -28,28 +30,5 @@ struct PlanNetworkGenerator {
             out += "  - {id: t\(index), duration: \(duration)" + (links.isEmpty ? "}\n" : ", after: [\(links)]}\n")
         }
         return out
-    }
-}
-
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
-import Foundation
-import TenderPlanCore
-
-/// Reads includes next to the scenario (for the bundled scenarios).
-struct FolderIncludeReader: IncludeReader {
-    func readInclude(_ name: String, from parentPath: String) -> IncludeReadResult {
-        let path = (parentPath as NSString).deletingLastPathComponent + "/" + name
-        guard let data = FileManager.default.contents(atPath: path) else { return .notFound("no such file") }
-        return .success(path: path, identity: path, bytes: [UInt8](data))
     }
 }
