@@ -3,7 +3,7 @@
 /// It keeps, for every day of the span, how many working days come before it, and the list of
 /// working days; "the N-th working day from D" and "working days between A and B" are then
 /// array lookups, never day-by-day loops.
-public struct WorkingDayCalendar: Sendable {
+public final class WorkingDayCalendar: Sendable {
     public let id: Identifier
     /// First and last day the calendar answers for.
     public let span: ClosedRange<Day>
@@ -16,7 +16,7 @@ public struct WorkingDayCalendar: Sendable {
     /// The last day any calendar answers for; a plan that runs past it is refused.
     public static let lastDay = Day(year: 2399, month: 12, day: 31)!
 
-    public init(_ definition: CalendarDefinition, from first: Day, through last: Day = WorkingDayCalendar.lastDay) {
+    public convenience init(_ definition: CalendarDefinition, from first: Day, through last: Day = WorkingDayCalendar.lastDay) {
         self.init(id: definition.id, base: definition.base, holidays: definition.holidays, freezes: definition.freezes, from: first, through: last)
     }
 

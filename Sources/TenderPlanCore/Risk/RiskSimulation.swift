@@ -8,27 +8,47 @@ public struct RiskSimulation: Sendable {
     public let scenario: Scenario
     public let fitGap: FitGapResult
     let analysis: FitGapAnalysis
-    let network: PlanNetwork
+    var network: PlanNetwork
     let lines: [CostProjection.LineInfo]
     let deterministic: PlanResult
 
-    /// One uncertain input, in the fixed order draws are made.
-    enum Input {
-        /// An item's duration (a task, or a go-live's preparation) drawn from its estimate.
-        case duration(item: Int, estimate: Estimate, name: String)
-        /// A risk event: its chance, its delay on an item, its cost.
-        case risk(Risk, item: Int?, name: String)
-        /// A cost line's amount factor 1 + u, u ~ triangular(low, 0, high).
-        case cost(row: Int, Uncertainty, name: String)
+    /// A three-point amount as plain numbers (no strings, so threads share no reference counts).
+    struct ThreePoint: Sendable {
+        var low: Double, mode: Double, high: Double
+        var pert: Bool
+        var unit: DurationUnit
 
-        var name: String {
-            switch self {
-            case .duration(_, _, let name), .risk(_, _, let name), .cost(_, _, let name): return name
-            }
+        init(_ estimate: Estimate) {
+            low = Double(estimate.optimistic.amount)
+            mode = Double(estimate.likely.amount)
+            high = Double(estimate.pessimistic.amount)
+            pert = estimate.distribution == .pert
+            unit = estimate.likely.unit
+        }
+
+        /// A draw rounded half-up to a whole unit, never below `minimum`.
+        func draw(minimum: Int, _ random: inout SplitMix64) -> Int {
+            let value = pert ? Sampling.pert(low, mode, high, &random) : Sampling.triangular(low, mode, high, &random)
+            return max(minimum, Int((value + 0.5).rounded(.down)))
         }
     }
 
+    /// One uncertain input, in the fixed order draws are made.
+    enum Input: Sendable {
+        /// An item's duration (a task, or a go-live's preparation) drawn from its estimate.
+        case duration(item: Int, ThreePoint)
+        /// A risk event: its chance, its delay on an item, its cost.
+        case risk(probability: Double, item: Int?, delay: ThreePoint?, cost: Decimal?)
+        /// A cost line's amount factor 1 + u, u ~ triangular(low, 0, high).
+        case cost(row: Int, low: Double, high: Double)
+    }
+
     let inputs: [Input]
+    /// The inputs' names, for the drivers.
+    let inputNames: [String]
+    /// Whether any cost or benefit line exists (else iterations skip the cost engine).
+    let hasCosts: Bool
+    var baseDurations: [PlanDuration]
 
     public init(scenario: Scenario, fitGap: FitGapResult, plan: PlanResult) {
         self.scenario = scenario
@@ -39,14 +59,18 @@ public struct RiskSimulation: Sendable {
         let projection = CostProjection(scenario: scenario, plan: plan, fitGap: fitGap, analysis: analysis)
         lines = projection.lines()
         var inputs: [Input] = []
+        var names: [String] = []
+        func double(_ value: Decimal) -> Double { NSDecimalNumber(decimal: value).doubleValue }
         for task in scenario.tasks {
             if let estimate = task.estimate, let item = network.index[task.id.raw] {
-                inputs.append(.duration(item: item, estimate: estimate, name: "duration of \(task.id)"))
+                inputs.append(.duration(item: item, ThreePoint(estimate)))
+                names.append("duration of \(task.id)")
             }
         }
         for goLive in scenario.goLives {
             if let estimate = goLive.estimate, let item = network.index["\(goLive.id).preparation"] {
-                inputs.append(.duration(item: item, estimate: estimate, name: "preparation of \(goLive.id)"))
+                inputs.append(.duration(item: item, ThreePoint(estimate)))
+                names.append("preparation of \(goLive.id)")
             }
         }
         for risk in scenario.risks {
@@ -54,12 +78,19 @@ public struct RiskSimulation: Sendable {
             if let delay = risk.delay {
                 item = network.index[delay.item.value.raw] ?? network.index["\(delay.item.value).preparation"]
             }
-            inputs.append(.risk(risk, item: item, name: "risk \(risk.id)"))
+            inputs.append(.risk(probability: double(risk.probability), item: item, delay: risk.delay.map { ThreePoint($0.by) }, cost: risk.cost))
+            names.append("risk \(risk.id)")
         }
         for (row, line) in lines.enumerated() {
-            if let uncertainty = line.uncertainty { inputs.append(.cost(row: row, uncertainty, name: "cost \(line.source) \(line.name)")) }
+            if let uncertainty = line.uncertainty {
+                inputs.append(.cost(row: row, low: double(uncertainty.low), high: double(uncertainty.high)))
+                names.append("cost \(line.source) \(line.name)")
+            }
         }
+        inputNames = names
         self.inputs = inputs
+        hasCosts = !lines.isEmpty || scenario.risks.contains { $0.cost != nil }
+        baseDurations = network.items.map(\.duration)
     }
 
     /// What one iteration produced.
@@ -77,46 +108,55 @@ public struct RiskSimulation: Sendable {
 
     func iterate(_ iteration: Int, seed: UInt64) -> Outcome {
         var random = SplitMix64(seed: seed, iteration: iteration)
-        var copy = network
+        var durations = baseDurations
         var draws: [Double] = []
         draws.reserveCapacity(inputs.count)
         var factors: [Int: Decimal] = [:]
         var riskCosts: [(item: Int?, amount: Decimal)] = []
         for input in inputs {
             switch input {
-            case .duration(let item, let estimate, _):
-                let deterministicDuration = network.items[item].duration
-                let drawn = Sampling.draw(estimate, minimum: deterministicDuration.isZero ? 0 : 1, &random)
-                copy.items[item].duration = PlanDuration(drawn, estimate.likely.unit)
+            case .duration(let item, let estimate):
+                let drawn = estimate.draw(minimum: baseDurations[item].isZero ? 0 : 1, &random)
+                durations[item] = PlanDuration(drawn, estimate.unit)
                 draws.append(Double(drawn))
-            case .risk(let risk, let item, _):
-                let occurs = random.unit() < NSDecimalNumber(decimal: risk.probability).doubleValue
+            case .risk(let probability, let item, let delay, let cost):
+                let occurs = random.unit() < probability
                 var delayDays = 0.0
-                if let delay = risk.delay {
+                if let delay {
                     // Draw the delay always, so later draws do not shift with the occurrence.
-                    let amount = Sampling.draw(delay.by, minimum: 0, &random)
+                    let amount = delay.draw(minimum: 0, &random)
                     if occurs, let item {
-                        copy.items[item].duration = RiskSimulation.add(copy.items[item].duration, PlanDuration(amount, delay.by.likely.unit))
+                        durations[item] = RiskSimulation.add(durations[item], PlanDuration(amount, delay.unit))
                         delayDays = Double(amount)
                     }
                 }
-                if occurs, let cost = risk.cost { riskCosts.append((item, cost)) }
+                if occurs, let cost { riskCosts.append((item, cost)) }
                 draws.append(occurs ? max(delayDays, 1) : 0)
-            case .cost(let row, let uncertainty, _):
-                let u = Sampling.triangular(NSDecimalNumber(decimal: uncertainty.low).doubleValue, 0,
-                                            NSDecimalNumber(decimal: uncertainty.high).doubleValue, &random)
+            case .cost(let row, let low, let high):
+                let u = Sampling.triangular(low, 0, high, &random)
                 // Six decimals of the factor are plenty for percentiles of money.
                 factors[row] = 1 + Decimal(Int((u * 1_000_000).rounded())) / 1_000_000
                 draws.append(1 + u)
             }
         }
-        let plan = Scheduler(scenario, network: copy).run()
-        guard !plan.items.isEmpty else {
-            // The drawn plan ran past the planner's last day: keep the deterministic figures for it.
+        guard let dates = Scheduler(scenario, network: network, durations: durations).runDates() else {
+            // The drawn plan ran past the planner's last day: keep the deterministic dates for it.
             return Outcome(finishes: deterministic.items.map { Int32($0.finish.number) }, critical: deterministic.items.map(\.critical),
                            finish: deterministic.finish.number, lastGoLive: deterministic.lastGoLive?.number,
                            totalReal: 0, npv: 0, legacyExtension: 0, draws: draws)
         }
+        let lastGoLive = network.lastGoLive.map { dates.finishes[$0].number }
+        guard hasCosts else {
+            return Outcome(finishes: dates.finishes.map { Int32($0.number) }, critical: dates.critical, finish: dates.finish.number,
+                           lastGoLive: lastGoLive, totalReal: 0, npv: 0, legacyExtension: 0, draws: draws)
+        }
+        // The cost engine reads the plan: the deterministic one with this iteration's dates.
+        var plan = deterministic
+        for index in plan.items.indices {
+            plan.items[index].start = dates.starts[index]
+            plan.items[index].finish = dates.finishes[index]
+        }
+        plan.finish = dates.finish
         var summary = CostProjection(scenario: scenario, plan: plan, fitGap: fitGap, analysis: analysis).summary(factors: factors)
         let base = scenario.info.baseYear
         for (item, amount) in riskCosts {
@@ -128,8 +168,8 @@ public struct RiskSimulation: Sendable {
             for _ in 0..<(day.year - base) { discount *= 1 + scenario.info.discountRate }
             summary.npv += amount / discount
         }
-        return Outcome(finishes: plan.items.map { Int32($0.finish.number) }, critical: plan.items.map(\.critical),
-                       finish: plan.finish.number, lastGoLive: plan.lastGoLive?.number, totalReal: summary.totalReal,
+        return Outcome(finishes: dates.finishes.map { Int32($0.number) }, critical: dates.critical,
+                       finish: dates.finish.number, lastGoLive: lastGoLive, totalReal: summary.totalReal,
                        npv: summary.npv, legacyExtension: summary.legacyExtension, draws: draws)
     }
 
@@ -151,10 +191,15 @@ public struct RiskSimulation: Sendable {
                 let range = (worker * chunk)..<min(iterations, (worker + 1) * chunk)
                 guard !range.isEmpty else { continue }
                 group.addTask {
+                    // Each worker schedules on its own copy of the network and calendars: threads that share
+                    // the same arrays spend their time on reference counts, not on the plan.
+                    var local = self
+                    local.network = PlanNetwork(self.scenario)
+                    local.baseDurations = local.network.items.map(\.duration)
                     var results: [Outcome] = []
                     results.reserveCapacity(range.count)
                     for iteration in range {
-                        results.append(self.iterate(iteration, seed: seed))
+                        results.append(local.iterate(iteration, seed: seed))
                         if iteration % 500 == 0 { progress?(iteration) }
                     }
                     return (worker, results)
@@ -174,6 +219,22 @@ public struct RiskSimulation: Sendable {
             return RiskResult.Percentiles(p10: RiskSimulation.nearestRank(sorted, 0.10), p50: RiskSimulation.nearestRank(sorted, 0.50),
                                           p80: RiskSimulation.nearestRank(sorted, 0.80), p90: RiskSimulation.nearestRank(sorted, 0.90))
         }
+        // Dates span few distinct days: count them instead of sorting (the same nearest-rank result).
+        func dayPercentiles(_ values: [Int]) -> RiskResult.Percentiles<Int> {
+            guard let low = values.min(), let high = values.max(), high - low < 4_000_000 else { return percentiles(values) }
+            var counts = [Int32](repeating: 0, count: high - low + 1)
+            for value in values { counts[value - low] += 1 }
+            func rank(_ p: Double) -> Int {
+                let wanted = min(max(Int((p * Double(values.count)).rounded(.up)), 1), values.count)
+                var seen = 0
+                for (offset, count) in counts.enumerated() {
+                    seen += Int(count)
+                    if seen >= wanted { return low + offset }
+                }
+                return high
+            }
+            return RiskResult.Percentiles(p10: rank(0.10), p50: rank(0.50), p80: rank(0.80), p90: rank(0.90))
+        }
         func days(_ p: RiskResult.Percentiles<Int>) -> RiskResult.Percentiles<Day> {
             RiskResult.Percentiles(p10: Day(number: p.p10), p50: Day(number: p.p50), p80: Day(number: p.p80), p90: Day(number: p.p90))
         }
@@ -185,7 +246,7 @@ public struct RiskSimulation: Sendable {
         for index in network.items.indices {
             let finishes = outcomes.map { Int($0.finishes[index]) }
             let critical = outcomes.reduce(0) { $0 + ($1.critical[index] ? 1 : 0) }
-            items.append(RiskResult.Item(id: network.items[index].id, finish: days(percentiles(finishes)), criticality: Double(critical) / Double(n)))
+            items.append(RiskResult.Item(id: network.items[index].id, finish: days(dayPercentiles(finishes)), criticality: Double(critical) / Double(n)))
         }
         let finishes = outcomes.map(\.finish)
         let totals = outcomes.map(\.totalReal)
@@ -193,9 +254,9 @@ public struct RiskSimulation: Sendable {
         var drivers: [RiskResult.Driver] = []
         let finishRanks = RiskSimulation.ranks(finishes.map(Double.init))
         let costRanks = RiskSimulation.ranks(totals.map { NSDecimalNumber(decimal: $0).doubleValue })
-        for (index, input) in inputs.enumerated() {
+        for (index, name) in inputNames.enumerated() {
             let ranks = RiskSimulation.ranks(outcomes.map { $0.draws[index] })
-            drivers.append(RiskResult.Driver(input: input.name, finishCorrelation: RiskSimulation.correlation(ranks, finishRanks),
+            drivers.append(RiskResult.Driver(input: name, finishCorrelation: RiskSimulation.correlation(ranks, finishRanks),
                                              costCorrelation: RiskSimulation.correlation(ranks, costRanks)))
         }
         drivers.sort { a, b in
@@ -209,8 +270,8 @@ public struct RiskSimulation: Sendable {
             deadlines.append(RiskResult.Deadline(id: item.id, deadline: deadline, probability: Double(met) / Double(n)))
         }
         return RiskResult(
-            seed: seed, iterations: n, items: items, finish: days(percentiles(finishes)),
-            lastGoLive: lastGoLives.count == n ? days(percentiles(lastGoLives)) : nil,
+            seed: seed, iterations: n, items: items, finish: days(dayPercentiles(finishes)),
+            lastGoLive: lastGoLives.count == n ? days(dayPercentiles(lastGoLives)) : nil,
             totalReal: percentiles(totals), npv: percentiles(outcomes.map(\.npv)),
             legacyExtension: percentiles(outcomes.map(\.legacyExtension)), drivers: drivers, deadlines: deadlines,
             finishCurve: curve(finishes).map { Day(number: $0) }, lastGoLiveCurve: lastGoLives.count == n ? curve(lastGoLives).map { Day(number: $0) } : [],

@@ -68,11 +68,4 @@ public enum Sampling {
         let u1 = max(random.unit(), 1e-300), u2 = random.unit()
         return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
     }
-
-    /// Draws an estimate and rounds half-up to a whole unit, never below `minimum`.
-    public static func draw(_ estimate: Estimate, minimum: Int, _ random: inout SplitMix64) -> Int {
-        let low = Double(estimate.optimistic.amount), mode = Double(estimate.likely.amount), high = Double(estimate.pessimistic.amount)
-        let value = estimate.distribution == .pert ? pert(low, mode, high, &random) : triangular(low, mode, high, &random)
-        return max(minimum, Int((value + 0.5).rounded(.down)))
-    }
 }

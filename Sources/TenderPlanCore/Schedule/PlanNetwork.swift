@@ -47,6 +47,9 @@ public struct PlanNetwork: Sendable {
     /// Per legacy system (file order): its retirement milestone.
     public var retirements: [Int] = []
     public var index: [String: Int] = [:]
+    /// For each item, the items that link to it (in item order), and each such link as (item, position in its links).
+    public var successors: [[Int]] = []
+    public var outgoing: [[(to: Int, position: Int)]] = []
 
     /// Builds the network; `durations` may replace item durations (risk draws them), keyed by item id.
     public init(_ scenario: Scenario, durations: [String: PlanDuration] = [:]) {
@@ -189,6 +192,14 @@ public struct PlanNetwork: Sendable {
                     if let plus, !plus.isZero { link.lag = plus }  // `plus` is the lag after the references
                     return link
                 }
+            }
+        }
+        successors = [[Int]](repeating: [], count: items.count)
+        outgoing = [[(to: Int, position: Int)]](repeating: [], count: items.count)
+        for (to, item) in items.enumerated() {
+            for (position, link) in item.links.enumerated() {
+                successors[link.from].append(to)
+                outgoing[link.from].append((to, position))
             }
         }
     }

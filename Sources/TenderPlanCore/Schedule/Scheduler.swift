@@ -2,13 +2,24 @@
 /// and calendar-day items, milestone dating, go-live leveling, then a backward pass for total slack.
 /// Everything is iterative, so a chain of 100,000 items needs no deep stack.
 public struct Scheduler: Sendable {
-    public let scenario: Scenario
+    /// The programme start and the rollout limits: all the scheduler needs of the scenario (kept small,
+    /// because risk creates a scheduler per iteration on several threads).
+    public let start: Day
+    public let rollout: Rollout
     public let network: PlanNetwork
+    /// Each item's duration: the network's, or drawn ones (risk), by item index.
+    let durations: [PlanDuration]
 
-    public init(_ scenario: Scenario, network: PlanNetwork? = nil) {
-        self.scenario = scenario
-        self.network = network ?? PlanNetwork(scenario)
+    /// `durations` replaces the items' durations (by item index) without copying the network.
+    public init(_ scenario: Scenario, network: PlanNetwork? = nil, durations: [PlanDuration]? = nil) {
+        start = scenario.info.start
+        rollout = scenario.rollout
+        let network = network ?? PlanNetwork(scenario)
+        self.network = network
+        self.durations = durations ?? network.items.map(\.duration)
     }
+
+    func isMilestone(_ index: Int) -> Bool { durations[index].isZero }
 
     /// Placement of one item during the forward pass.
     struct Placement {
@@ -30,25 +41,19 @@ public struct Scheduler: Sendable {
     public func run() -> PlanResult {
         var diagnostics = Diagnostics()
         let items = network.items
-        var placements = [Placement?](repeating: nil, count: items.count)
-        var order: [Int] = []
-        order.reserveCapacity(items.count)
+        let placed: [Placement], finish: Day, slack: [Int]
         do {
-            try forward(&placements, &order)
+            (placed, finish, slack) = try schedule()
         } catch {
             diagnostics.error(.planLimit, error.message, at: error.location)
-            let fallback = scenario.info.start
-            return PlanResult(items: [], finish: fallback, network: network, diagnostics: diagnostics.sorted)
+            return PlanResult(items: [], finish: start, network: network, diagnostics: diagnostics.sorted)
         }
-        let placed = placements.map { $0! }
-        let finish = placed.map(\.finish).max() ?? scenario.info.start
-        let slack = backward(placed, order: order, finish: finish)
         var scheduled: [ScheduledItem] = []
         scheduled.reserveCapacity(items.count)
         for (index, item) in items.enumerated() {
             let placement = placed[index]
             let calendar = network.calendars[item.calendar]
-            let days = item.isMilestone ? 0 : calendar.workingDays(from: placement.start, through: placement.finish)
+            let days = isMilestone(index) ? 0 : calendar.workingDays(from: placement.start, through: placement.finish)
             scheduled.append(ScheduledItem(
                 id: item.id, title: item.title, kind: item.kind, earliest: placement.earliest, start: placement.start,
                 finish: placement.finish, durationDays: days, totalSlackDays: slack[index], critical: slack[index] == 0,
@@ -59,18 +64,37 @@ public struct Scheduler: Sendable {
         return PlanResult(items: scheduled, finish: finish, network: network, diagnostics: diagnostics.sorted)
     }
 
+    /// Dates only, for risk's thousands of reschedules: each item's start and finish and whether it is
+    /// critical; nil when the plan runs past the last day.
+    public struct Dates: Sendable {
+        public var starts: [Day]
+        public var finishes: [Day]
+        public var critical: [Bool]
+        public var finish: Day
+    }
+
+    public func runDates() -> Dates? {
+        guard let (placed, finish, slack) = try? schedule() else { return nil }
+        return Dates(starts: placed.map(\.start), finishes: placed.map(\.finish), critical: slack.map { $0 == 0 }, finish: finish)
+    }
+
+    /// The forward pass (with leveling), then the backward pass.
+    private func schedule() throws(PlanError) -> (placed: [Placement], finish: Day, slack: [Int]) {
+        var placements = [Placement?](repeating: nil, count: network.items.count)
+        var order: [Int] = []
+        order.reserveCapacity(network.items.count)
+        try forward(&placements, &order)
+        let placed = placements.map { $0! }
+        let finish = placed.map(\.finish).max() ?? start
+        return (placed, finish, backward(placed, order: order, finish: finish))
+    }
+
     // MARK: forward pass
 
     private func forward(_ placements: inout [Placement?], _ order: inout [Int]) throws(PlanError) {
         let items = network.items
-        var successors = [[Int]](repeating: [], count: items.count)
-        var waiting = [Int](repeating: 0, count: items.count)
-        for (index, item) in items.enumerated() {
-            for link in item.links {
-                successors[link.from].append(index)
-                waiting[index] += 1
-            }
-        }
+        let successors = network.successors
+        var waiting = items.map(\.links.count)
         // A go-live block is ready when its preparation is; its cutover and hypercare are placed with it.
         var readyItems: [Int] = []
         var readyGoLives: [Int] = []
@@ -99,7 +123,7 @@ public struct Scheduler: Sendable {
             guard !readyGoLives.isEmpty else { break }
             // Leveling priority: file order, or the earliest preparation start now allowed (ties in file order).
             let choice: Int
-            switch scenario.rollout.order {
+            switch rollout.order {
             case .listed:
                 choice = readyGoLives.indices.min { readyGoLives[$0] < readyGoLives[$1] }!
             case .earliest:
@@ -128,20 +152,19 @@ public struct Scheduler: Sendable {
 
     /// Rule 3–5: the earliest day E of an item, whether a constraint reaching E is opening, and the binding reason.
     func earliestDay(_ index: Int, _ placements: [Placement?]) throws(PlanError) -> (day: Day, opening: Bool, reason: PlanReason) {
-        let item = network.items[index]
-        if let on = item.on { return (on, true, .pinned(on)) }
-        let calendar = network.calendars[item.calendar]
-        var best = (day: scenario.info.start, opening: true, reason: PlanReason.programmeStart)
+        // Read fields in place: copying a whole item would retain its strings and lists.
+        if let on = network.items[index].on { return (on, true, .pinned(on)) }
+        let calendar = network.calendars[network.items[index].calendar]
+        var best = (day: start, opening: true, reason: PlanReason.programmeStart)
         func consider(_ day: Day, opening: Bool, _ reason: PlanReason) {
             if day > best.day { best = (day, opening, reason) } else if day == best.day && opening { best.opening = true }
         }
-        if let notBefore = item.notBefore { consider(notBefore, opening: true, .notBefore(notBefore)) }
-        for link in item.links {
+        if let notBefore = network.items[index].notBefore { consider(notBefore, opening: true, .notBefore(notBefore)) }
+        for link in network.items[index].links {
             guard let predecessor = placements[link.from] else { continue }
-            let from = network.items[link.from]
             var anchor: Day
             var closing: Bool
-            if from.isMilestone {
+            if isMilestone(link.from) {
                 anchor = predecessor.earliest
                 closing = predecessor.shownEarly
             } else if link.startToStart {
@@ -153,7 +176,7 @@ public struct Scheduler: Sendable {
             }
             if let lag = link.lag {
                 if let days = lag.workingDays {
-                    guard let nth = calendar.nthWorkingDay(days, onOrAfter: anchor) else { throw pastSpan(item) }
+                    guard let nth = calendar.nthWorkingDay(days, onOrAfter: anchor) else { throw pastSpan(index) }
                     anchor = nth.advanced(by: 1)
                     closing = true
                 } else if let days = lag.calendarDays {
@@ -169,23 +192,22 @@ public struct Scheduler: Sendable {
 
     /// Rules 1–3: places a task, tender phase or milestone from its earliest day.
     private func place(_ index: Int, _ placements: [Placement?]) throws(PlanError) -> Placement {
-        let item = network.items[index]
         let (earliest, opening, reason) = try earliestDay(index, placements)
-        if item.isMilestone {
+        if isMilestone(index) {
             let shown = opening ? earliest : earliest.advanced(by: -1)
             return Placement(earliest: earliest, start: shown, finish: shown, shownEarly: !opening, reason: reason)
         }
-        let (start, finish) = try span(item, from: earliest)
+        let (start, finish) = try span(index, from: earliest)
         return Placement(earliest: earliest, start: start, finish: finish, reason: reason)
     }
 
     /// Start and finish of a non-milestone item whose earliest day is `earliest`.
-    func span(_ item: PlanNetwork.Item, from earliest: Day) throws(PlanError) -> (Day, Day) {
-        let calendar = network.calendars[item.calendar]
-        let duration = item.duration
+    func span(_ index: Int, from earliest: Day) throws(PlanError) -> (Day, Day) {
+        let calendar = network.calendars[network.items[index].calendar]
+        let duration = durations[index]
         if let days = duration.workingDays {
             guard let start = calendar.nthWorkingDay(1, onOrAfter: earliest),
-                  let finish = calendar.nthWorkingDay(days, onOrAfter: start) else { throw pastSpan(item) }
+                  let finish = calendar.nthWorkingDay(days, onOrAfter: start) else { throw pastSpan(index) }
             return (start, finish)
         }
         let finish: Day
@@ -194,12 +216,13 @@ public struct Scheduler: Sendable {
         } else {
             finish = earliest.addingMonths(duration.months ?? 0).advanced(by: -1)
         }
-        guard finish <= WorkingDayCalendar.lastDay else { throw pastSpan(item) }
+        guard finish <= WorkingDayCalendar.lastDay else { throw pastSpan(index) }
         return (earliest, finish)
     }
 
-    private func pastSpan(_ item: PlanNetwork.Item) -> PlanError {
-        PlanError(message: "'\(item.id)' would be scheduled after \(WorkingDayCalendar.lastDay), the last day the planner handles; check its durations and lags",
+    private func pastSpan(_ index: Int) -> PlanError {
+        let item = network.items[index]
+        return PlanError(message: "'\(item.id)' would be scheduled after \(WorkingDayCalendar.lastDay), the last day the planner handles; check its durations and lags",
                   location: item.location)
     }
 
@@ -214,15 +237,15 @@ public struct Scheduler: Sendable {
         let hypercareItem = network.items[parts.hypercare]
         let calendar = network.calendars[preparationItem.calendar]
         let (earliest, _, reason) = try earliestDay(parts.preparation, placements)
-        let minGap = scenario.rollout.minGap.workingDays ?? 0
-        let maxParallel = scenario.rollout.maxParallel
+        let minGap = rollout.minGap.workingDays ?? 0
+        let maxParallel = rollout.maxParallel
         var s = earliest
         var causes: [String] = []
         var tries = 0
         while true {
             tries += 1
-            let (start, finish) = try span(preparationItem, from: s)
-            guard let cutover = calendar.nthWorkingDay(1, onOrAfter: finish.advanced(by: 1)) else { throw pastSpan(preparationItem) }
+            let (start, finish) = try span(parts.preparation, from: s)
+            guard let cutover = calendar.nthWorkingDay(1, onOrAfter: finish.advanced(by: 1)) else { throw pastSpan(parts.preparation) }
             var failure: String?
             // Where the next try that could pass starts: every S before it fails for the same reason.
             var skip: Day?
@@ -242,18 +265,18 @@ public struct Scheduler: Sendable {
                 skip = calendar.nthWorkingDay(1, onOrAfter: overloaded.advanced(by: 1))
             }
             // Jumps are exact only when the preparation counts working days (then the cutover moves with it).
-            if preparationItem.duration.workingDays == nil { skip = nil }
+            if durations[parts.preparation].workingDays == nil { skip = nil }
             guard let failure else {
                 let preparation = Placement(earliest: earliest, start: start, finish: finish, reason: reason, leveling: causes,
                                             leveledFrom: causes.isEmpty ? nil : earliest)
                 let cutoverPlacement = Placement(earliest: cutover, start: cutover, finish: cutover,
                                                  reason: .link(from: parts.preparation, text: nil, lag: nil, startToStart: false))
                 let hypercarePlacement: Placement
-                if hypercareItem.isMilestone {
+                if isMilestone(parts.hypercare) {
                     hypercarePlacement = Placement(earliest: cutover, start: cutover, finish: cutover,
                                                    reason: .link(from: parts.cutover, text: nil, lag: nil, startToStart: false))
                 } else {
-                    let (hStart, hFinish) = try span(hypercareItem, from: cutover)
+                    let (hStart, hFinish) = try span(parts.hypercare, from: cutover)
                     hypercarePlacement = Placement(earliest: cutover, start: hStart, finish: hFinish,
                                                    reason: .link(from: parts.cutover, text: nil, lag: nil, startToStart: false))
                 }
@@ -261,7 +284,7 @@ public struct Scheduler: Sendable {
             }
             if !causes.contains(failure) && causes.count < 5 { causes.append(failure) }
             guard tries < 200_000, let next = skip.map({ max($0, s.advanced(by: 1)) }) ?? calendar.nthWorkingDay(1, onOrAfter: s.advanced(by: 1)) else {
-                throw PlanError(message: "go-live '\(scenario.goLives[goLive].id)' cannot be placed: \(failure)", location: preparationItem.location)
+                throw PlanError(message: "go-live '\(preparationItem.id.dropLast(".preparation".count))' cannot be placed: \(failure)", location: preparationItem.location)
             }
             s = next
         }
@@ -295,10 +318,6 @@ public struct Scheduler: Sendable {
     /// programme finish, found over the same links and lags in reverse scheduling order.
     private func backward(_ placed: [Placement], order: [Int], finish: Day) -> [Int] {
         let items = network.items
-        var outgoing = [[(to: Int, link: PlanNetwork.Link)]](repeating: [], count: items.count)
-        for (index, item) in items.enumerated() {
-            for link in item.links { outgoing[link.from].append((index, link)) }
-        }
         // latestAnchor[i]: the latest day item i's E (milestones) or start (others) may be.
         var latestAnchor = [Day](repeating: finish, count: items.count)
         var slack = [Int](repeating: 0, count: items.count)
@@ -308,8 +327,10 @@ public struct Scheduler: Sendable {
             let calendar = network.calendars[item.calendar]
             var finishBound = finish
             var startBound = WorkingDayCalendar.lastDay
-            var earliestBound = item.isMilestone ? finish.advanced(by: placement.shownEarly ? 1 : 0) : WorkingDayCalendar.lastDay
-            for (to, link) in outgoing[index] {
+            let milestone = isMilestone(index)
+            var earliestBound = milestone ? finish.advanced(by: placement.shownEarly ? 1 : 0) : WorkingDayCalendar.lastDay
+            for (to, position) in network.outgoing[index] {
+                let link = items[to].links[position]
                 let successor = items[to]
                 var bound = latestAnchor[to]
                 if successor.kind == .cutover {
@@ -317,7 +338,7 @@ public struct Scheduler: Sendable {
                     bound = calendar.nthWorkingDay(1, onOrBefore: bound).map { $0 } ?? bound
                 }
                 bound = Self.unlag(bound, link.lag, network.calendars[successor.calendar])
-                if item.isMilestone {
+                if milestone {
                     earliestBound = min(earliestBound, bound)
                 } else if link.startToStart {
                     startBound = min(startBound, bound)
@@ -325,16 +346,16 @@ public struct Scheduler: Sendable {
                     finishBound = min(finishBound, bound.advanced(by: -1))
                 }
             }
-            if item.isMilestone {
+            if milestone {
                 let latest = max(earliestBound, placement.earliest)
                 latestAnchor[index] = latest
                 let latestShown = latest.advanced(by: placement.shownEarly ? -1 : 0)
                 slack[index] = calendar.workingDays(from: placement.finish.advanced(by: 1), through: latestShown)
             } else {
-                var latestStart = min(startBound, Self.latestStart(item, finishingBy: finishBound, calendar) ?? placement.start)
+                var latestStart = min(startBound, Self.latestStart(durations[index], finishingBy: finishBound, calendar) ?? placement.start)
                 latestStart = max(latestStart, placement.start)
                 latestAnchor[index] = latestStart
-                let latestFinish = (try? span(item, from: latestStart).1) ?? placement.finish
+                let latestFinish = (try? span(index, from: latestStart).1) ?? placement.finish
                 slack[index] = calendar.workingDays(from: placement.finish.advanced(by: 1), through: latestFinish)
             }
         }
@@ -356,8 +377,7 @@ public struct Scheduler: Sendable {
     }
 
     /// The latest start from which the item still finishes by `bound`.
-    static func latestStart(_ item: PlanNetwork.Item, finishingBy bound: Day, _ calendar: WorkingDayCalendar) -> Day? {
-        let duration = item.duration
+    static func latestStart(_ duration: PlanDuration, finishingBy bound: Day, _ calendar: WorkingDayCalendar) -> Day? {
         if let days = duration.workingDays { return calendar.nthWorkingDay(days, onOrBefore: bound) }
         if let days = duration.calendarDays { return bound.advanced(by: -(days - 1)) }
         let months = duration.months ?? 0
