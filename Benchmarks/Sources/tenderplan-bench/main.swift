@@ -115,6 +115,17 @@ case "costs":
     let scheduling = best(of: runs) { _ = Scheduler(scenario).run() }
     print(String(format: "cost projection       %7.4f s", elapsed))
     print(String(format: "schedule              %7.4f s", scheduling))
+case "risk":
+    let bytes = readBytes(arguments[2])
+    let iterations = arguments.count > 3 ? Int(arguments[3]) ?? 1000 : 1000
+    let threads = arguments.count > 4 ? Int(arguments[4]) ?? 1 : 1
+    let result = ScenarioLoader(includeReader: FolderIncludeReader()).check(path: arguments[2], bytes: bytes)
+    guard let scenario = result.scenario, let plan = result.plan, let fitGap = result.fitGap else { exit(65) }
+    let simulation = RiskSimulation(scenario: scenario, fitGap: fitGap, plan: plan)
+    let clock = ContinuousClock()
+    var risk: RiskResult?
+    let elapsed = await clock.measure { risk = await simulation.run(iterations: iterations, seed: 1, threads: threads) }
+    print("\(iterations) iterations on \(threads) threads: \(elapsed), P80 finish \(risk!.finish.p80)")
 case "peak":
     guard arguments.count == 4 else { exit(2) }
     let bytes = readBytes(arguments[3])

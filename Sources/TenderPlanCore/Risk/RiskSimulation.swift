@@ -43,12 +43,14 @@ public struct RiskSimulation: Sendable {
         case cost(row: Int, low: Double, high: Double)
     }
 
-    let inputs: [Input]
+    var inputs: [Input]
     /// The inputs' names, for the drivers.
     let inputNames: [String]
     /// Whether any cost or benefit line exists (else iterations skip the cost engine).
     let hasCosts: Bool
     var baseDurations: [PlanDuration]
+    let start: Day
+    let rollout: Rollout
 
     public init(scenario: Scenario, fitGap: FitGapResult, plan: PlanResult) {
         self.scenario = scenario
@@ -91,6 +93,8 @@ public struct RiskSimulation: Sendable {
         self.inputs = inputs
         hasCosts = !lines.isEmpty || scenario.risks.contains { $0.cost != nil }
         baseDurations = network.items.map(\.duration)
+        start = scenario.info.start
+        rollout = scenario.rollout
     }
 
     /// What one iteration produced.
@@ -139,7 +143,7 @@ public struct RiskSimulation: Sendable {
                 draws.append(1 + u)
             }
         }
-        guard let dates = Scheduler(scenario, network: network, durations: durations).runDates() else {
+        guard let dates = Scheduler(start: start, rollout: rollout, network: network, durations: durations).runDates() else {
             // The drawn plan ran past the planner's last day: keep the deterministic dates for it.
             return Outcome(finishes: deterministic.items.map { Int32($0.finish.number) }, critical: deterministic.items.map(\.critical),
                            finish: deterministic.finish.number, lastGoLive: deterministic.lastGoLive?.number,
@@ -196,6 +200,7 @@ public struct RiskSimulation: Sendable {
                     var local = self
                     local.network = PlanNetwork(self.scenario)
                     local.baseDurations = local.network.items.map(\.duration)
+                    local.inputs = self.inputs.map { $0 }
                     var results: [Outcome] = []
                     results.reserveCapacity(range.count)
                     for iteration in range {

@@ -3,8 +3,8 @@ public enum PlanReason: Sendable, Hashable {
     case programmeStart
     case notBefore(Day)
     case pinned(Day)
-    /// A link from another item (by index), as written or generated.
-    case link(from: Int, text: String?, lag: PlanDuration?, startToStart: Bool)
+    /// A link into the item: its position in the item's `links` (the text, lag and kind are there).
+    case link(position: Int)
 }
 
 /// One scheduled item of the plan.

@@ -19,6 +19,15 @@ public struct Scheduler: Sendable {
         self.durations = durations ?? network.items.map(\.duration)
     }
 
+    /// A scheduler for an existing network without the scenario (risk makes one per iteration on each thread;
+    /// passing the whole scenario would touch its shared lists from every thread).
+    public init(start: Day, rollout: Rollout, network: PlanNetwork, durations: [PlanDuration]) {
+        self.start = start
+        self.rollout = rollout
+        self.network = network
+        self.durations = durations
+    }
+
     func isMilestone(_ index: Int) -> Bool { durations[index].isZero }
 
     /// Placement of one item during the forward pass.
@@ -160,7 +169,7 @@ public struct Scheduler: Sendable {
             if day > best.day { best = (day, opening, reason) } else if day == best.day && opening { best.opening = true }
         }
         if let notBefore = network.items[index].notBefore { consider(notBefore, opening: true, .notBefore(notBefore)) }
-        for link in network.items[index].links {
+        for (position, link) in network.items[index].links.enumerated() {
             guard let predecessor = placements[link.from] else { continue }
             var anchor: Day
             var closing: Bool
@@ -185,7 +194,7 @@ public struct Scheduler: Sendable {
                     anchor = anchor.addingMonths(months)
                 }
             }
-            consider(anchor, opening: !closing, .link(from: link.from, text: link.text, lag: link.lag, startToStart: link.startToStart))
+            consider(anchor, opening: !closing, .link(position: position))
         }
         return best
     }
@@ -270,15 +279,15 @@ public struct Scheduler: Sendable {
                 let preparation = Placement(earliest: earliest, start: start, finish: finish, reason: reason, leveling: causes,
                                             leveledFrom: causes.isEmpty ? nil : earliest)
                 let cutoverPlacement = Placement(earliest: cutover, start: cutover, finish: cutover,
-                                                 reason: .link(from: parts.preparation, text: nil, lag: nil, startToStart: false))
+                                                 reason: .link(position: 0))
                 let hypercarePlacement: Placement
                 if isMilestone(parts.hypercare) {
                     hypercarePlacement = Placement(earliest: cutover, start: cutover, finish: cutover,
-                                                   reason: .link(from: parts.cutover, text: nil, lag: nil, startToStart: false))
+                                                   reason: .link(position: 0))
                 } else {
                     let (hStart, hFinish) = try span(parts.hypercare, from: cutover)
                     hypercarePlacement = Placement(earliest: cutover, start: hStart, finish: hFinish,
-                                                   reason: .link(from: parts.cutover, text: nil, lag: nil, startToStart: false))
+                                                   reason: .link(position: 0))
                 }
                 return (preparation, cutoverPlacement, hypercarePlacement)
             }

@@ -24,8 +24,9 @@ public enum PlanExplanation {
             case .pinned(let day):
                 out += "      pinned with on: \(day)\n"
                 return out
-            case .link(let from, let text, let lag, let startToStart):
-                let predecessor = plan.items[from]
+            case .link(let position):
+                let link = spec.links[position]
+                let (from, text, lag, startToStart) = (link.from, link.text, link.lag, link.startToStart)
                 let how: String
                 if let text {
                     how = "after: \(text)"
@@ -43,7 +44,6 @@ public enum PlanExplanation {
                 var anchor = startToStart ? "its start" : (plan.network.items[from].isMilestone ? "its date" : "the day after its finish")
                 if let lag { anchor += " + \(lag)" }
                 out += "      earliest day \(item.earliest): \(how) (\(anchor))\n"
-                _ = predecessor
                 index = from
             }
         }
