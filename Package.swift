@@ -50,7 +50,8 @@ let package = Package(
         .testTarget(
             name: "TenderPlanCLITests",
             dependencies: ["TenderPlanCLI", "TenderPlanCore", "tenderplan"],
-            resources: []
+            // Golden files are read from the source tree by path, not bundled.
+            exclude: ["Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -243,7 +243,6 @@ public struct Scheduler: Sendable {
                        spans: [ClosedRange<Day>]) throws(PlanError) -> (preparation: Placement, cutover: Placement, hypercare: Placement) {
         let parts = network.goLiveParts[goLive]
         let preparationItem = network.items[parts.preparation]
-        let hypercareItem = network.items[parts.hypercare]
         let calendar = network.calendars[preparationItem.calendar]
         let (earliest, _, reason) = try earliestDay(parts.preparation, placements)
         let minGap = rollout.minGap.workingDays ?? 0
