@@ -46,7 +46,7 @@ public struct TenderPlanCommand: AsyncParsableCommand {
         Start with:   tenderplan validate Scenarios/tutorial.yaml
         """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, FitGapCommand.self, PlanCommand.self, CostsCommand.self, RiskCommand.self, SchemaCommand.self]
+        subcommands: [ValidateCommand.self, FitGapCommand.self, PlanCommand.self, CostsCommand.self, RiskCommand.self, SchemaCommand.self, InitCommand.self]
     )
 
     public init() {}
