@@ -12,6 +12,9 @@ struct ValidateCommand: AsyncParsableCommand {
         Reads each scenario (and the files it includes), checks every key, value and
         reference, and prints all problems at once, in file order. Nothing is written.
 
+        With --check it also evaluates the governance gates of the scenario's `expect:` list
+        (a failed gate is an error at its line); --seed runs the risk simulation for P80 gates.
+
         Exit status: 0 valid (warnings allowed), 1 the scenario has errors, 2 wrong usage,
         65 the file cannot be read as YAML (syntax, encoding, a limit), 66 a file cannot
         be opened. With several files, the highest.
@@ -31,17 +34,47 @@ struct ValidateCommand: AsyncParsableCommand {
     @Option(help: "Output format: text (for people) or json (for tools).")
     var format: Format = .text
 
+    @Flag(help: "Also evaluate the scenario's governance gates (expect:); a failed gate is an error.")
+    var check = false
+
+    @Option(help: "With --check: run the risk simulation with this seed, to evaluate P80 gates.")
+    var seed: UInt64?
+
+    @Option(help: "With --check and --seed: iterations of the risk simulation.")
+    var iterations = 10_000
+
     @OptionGroup var input: InputOptions
+
+    func validate() throws {
+        guard (1...1_000_000).contains(iterations) else { throw ValidationError("--iterations must be between 1 and 1,000,000; found \(iterations)") }
+    }
 
     func run() async throws {
         let limits = try input.limits()
-        let checked = files.map { ScenarioFile.check(path: $0, limits: limits) }
+        var checked = files.map { ScenarioFile.check(path: $0, limits: limits) }
+        if check {
+            for index in checked.indices { await evaluateGates(&checked[index]) }
+        }
         switch format {
         case .text: printText(checked)
         case .json: writeStandardOutput(json(checked).rendered())
         }
         let code = checked.map(\.exitCode).max() ?? 0
         if code != 0 { throw ExitCode(code) }
+    }
+
+    /// Adds the gates' verdicts to a file's diagnostics (only when everything before them is sound).
+    private func evaluateGates(_ file: inout ScenarioFile) async {
+        guard var result = file.result, !result.hasErrors, let scenario = result.scenario, let fitGap = result.fitGap,
+              let plan = result.plan, let costs = result.costs, !scenario.gates.isEmpty else { return }
+        var risk: RiskResult?
+        let needsRisk = scenario.gates.contains { if case .p80 = $0.kind { return true } else { return false } }
+        if needsRisk, let seed {
+            risk = await RiskSimulation(scenario: scenario, fitGap: fitGap, plan: plan)
+                .run(iterations: iterations, seed: seed, threads: ProcessInfo.processInfo.activeProcessorCount)
+        }
+        result.diagnostics = (result.diagnostics + GateCheck.evaluate(scenario, fitGap: fitGap, plan: plan, costs: costs, risk: risk)).sorted()
+        file = ScenarioFile(path: file.path, result: result, openError: file.openError)
     }
 
     private func printText(_ checked: [ScenarioFile]) {

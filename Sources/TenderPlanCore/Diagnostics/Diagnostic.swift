@@ -90,6 +90,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case planLimit = "plan-limit"
     case roadmap
     case horizon
+    case gate
 }
 
 extension DiagnosticCode {

@@ -23,6 +23,7 @@ public enum FormatTables {
         KeySpec("tasks", .list(.mapping("task")), "Other tasks and milestones of the programme."),
         KeySpec("benefits", .list(.mapping("benefit")), "Savings and other benefits, kept apart from costs."),
         KeySpec("risks", .list(.mapping("risk")), "Risk events with a probability, a delay and a cost."),
+        KeySpec("expect", .list(.mapping("gate")), "Governance gates that `validate --check` evaluates."),
     ])
 
     /// The top-level keys an included file may have.
@@ -241,10 +242,39 @@ public enum FormatTables {
 
     private static let byName: [String: KeyTable] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
 
+    public static let gate = KeyTable("gate", "A governance gate: exactly one of these keys.", [
+        KeySpec("last_go_live", .mapping("before"), "The last go-live is before a date."),
+        KeySpec("finish", .mapping("before"), "The programme finishes before a date."),
+        KeySpec("npv", .mapping("below"), "The net present value of the costs is below an amount."),
+        KeySpec("total_real", .mapping("below"), "The total real cost is below an amount."),
+        KeySpec("legacy_extension_cost", .mapping("below"), "Keeping the legacy systems past their planned retirement costs less than an amount."),
+        KeySpec("fit", .mapping("fit_gate"), "A product fits an agency at least this well."),
+        KeySpec("p80", .mapping("p80_gate"), "An item's P80 date (risk, with --seed) is before a date."),
+    ])
+
+    public static let before = KeyTable("before", "A date bound.", [
+        KeySpec("before", .date, required: true, "The date must be earlier than this."),
+    ])
+
+    public static let below = KeyTable("below", "An amount bound.", [
+        KeySpec("below", .money, required: true, "The amount must be lower than this."),
+    ])
+
+    public static let fitGate = KeyTable("fit_gate", "A fit bound.", [
+        KeySpec("product", .identifier, required: true, "The product."),
+        KeySpec("agency", .identifier, required: true, "The agency."),
+        KeySpec("at_least", .number(min: 0, max: 1), required: true, "The lowest acceptable fit, 0–1."),
+    ])
+
+    public static let p80Gate = KeyTable("p80_gate", "A P80 date bound.", [
+        KeySpec("item", .text, required: true, "A plan item id: a task, tender phase (t.contract), go-live part (gl.cutover), last_go_live."),
+        KeySpec("before", .date, required: true, "Its P80 finish must be earlier than this."),
+    ])
+
     /// Every table, by name.
     public static let all: [KeyTable] = [
         root, scenario, calendar, freeze, agency, site, requirement, scoring, levels, weights, product, coverageCell,
         tender, award, legacy, retire, decommission, goLive, rollout, task, estimate, costLine, benefit, uncertainty,
-        risk, riskDelay, riskCost,
+        risk, riskDelay, riskCost, gate, before, below, fitGate, p80Gate,
     ]
 }

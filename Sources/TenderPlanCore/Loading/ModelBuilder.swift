@@ -177,6 +177,7 @@ struct ModelBuilder {
         each("tasks", FormatTables.task, "a task") { b, f in if let x = b.task(f) { scenario.tasks.append(x) } }
         each("benefits", FormatTables.benefit, "a benefit line") { b, f in if let x = b.costLine(f) { scenario.benefits.append(x) } }
         each("risks", FormatTables.risk, "a risk") { b, f in if let x = b.risk(f) { scenario.risks.append(x) } }
+        each("expect", FormatTables.gate, "a gate") { b, f in if let x = b.gate(f) { scenario.gates.append(x) } }
         if let f = nested(root, "scoring", "scoring", what: "'scoring'") { scenario.scoring = scoring(f) }
         if let f = nested(root, "rollout", "rollout", what: "'rollout'") { scenario.rollout = rollout(f) }
         return scenario
@@ -494,6 +495,40 @@ struct ModelBuilder {
         }
         return Risk(id: identifier, title: text(f, "title"), probability: probability ?? 0, delay: delay, cost: cost,
                     location: f.valueLocation("id"))
+    }
+}
+
+extension ModelBuilder {
+    /// A gate: exactly one key, whose bound is read from its own small table.
+    mutating func gate(_ f: Fields) -> Gate? {
+        let present = f.table.names.filter { f.has($0) }
+        guard present.count == 1, let key = present.first else {
+            if present.count > 1 {
+                diagnostics.error(.conflictingKeys, "a gate checks one thing; split '\(present.joined(separator: "', '"))' into separate entries",
+                                  at: f.keyLocation(present[1]))
+            } else {
+                diagnostics.error(.missingKey, "a gate needs one of: \(f.table.names.joined(separator: ", "))", at: f.location)
+            }
+            return nil
+        }
+        let location = f.keyLocation(key)
+        switch key {
+        case "last_go_live", "finish":
+            guard let g = nested(f, key, "before", what: "'\(key)'"), let day = date(g, "before") else { return nil }
+            return Gate(key == "finish" ? .finish(before: day) : .lastGoLive(before: day), location: location)
+        case "npv", "total_real", "legacy_extension_cost":
+            guard let g = nested(f, key, "below", what: "'\(key)'"), let amount = money(g, "below") else { return nil }
+            let kind: Gate.Kind = key == "npv" ? .npv(below: amount) : key == "total_real" ? .totalReal(below: amount) : .legacyExtension(below: amount)
+            return Gate(kind, location: location)
+        case "fit":
+            guard let g = nested(f, key, "fit_gate", what: "'fit'") else { return nil }
+            let product = locatedId(g, "product"), agency = locatedId(g, "agency"), atLeast = number(g, "at_least")
+            guard let product, let agency, let atLeast else { return nil }
+            return Gate(.fit(product: product, agency: agency, atLeast: atLeast), location: location)
+        default:
+            guard let g = nested(f, key, "p80_gate", what: "'p80'"), let item = text(g, "item"), let day = date(g, "before") else { return nil }
+            return Gate(.p80(item: Located(item, at: g.valueLocation("item")), before: day), location: location)
+        }
     }
 }
 

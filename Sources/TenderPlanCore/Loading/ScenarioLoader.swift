@@ -161,7 +161,7 @@ struct LoadSession {
     }
 
     private mutating func collectSections(_ fields: Fields) {
-        for spec in FormatTables.root.keys {
+        for spec in fields.table.keys {
             guard case .list = spec.type, spec.name != "include", let node = fields[spec.name] else { continue }
             sections.add(spec.name, path: fields.path, node: node)
         }

@@ -17,6 +17,8 @@ public struct Scenario: Sendable, Hashable {
     public var tasks: [PlanTask]
     public var benefits: [CostLine]
     public var risks: [Risk]
+    /// Governance gates (`expect:`), evaluated by `validate --check`.
+    public var gates: [Gate] = []
 
     public init(
         formatVersion: Int = 1, info: ScenarioInfo, calendars: [CalendarDefinition] = [], agencies: [Agency] = [],

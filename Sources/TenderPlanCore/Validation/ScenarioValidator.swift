@@ -37,6 +37,12 @@ struct ValidationRun {
         checkLegacy()
         checkBenefits()
         checkRisks()
+        for gate in scenario.gates {
+            if case .fit(let product, let agency, _) = gate.kind {
+                expect(product.value, [.product], at: product.location, role: "product")
+                expect(agency.value, [.agency], at: agency.location, role: "agency")
+            }
+        }
         DependencyGraph(scenario: scenario).findCycles(into: &diagnostics)
     }
 

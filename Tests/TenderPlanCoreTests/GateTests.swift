@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import TenderPlanCore
+
+@Suite struct GateTests {
+    /// The cost scenario's plan: last go-live 2025-01-07, finish (the retirement) 2026-01-07; product p fits a at 0.
+    static let gates = """
+
+    expect:
+      - {last_go_live: {before: 2025-02-01}}
+      - {last_go_live: {before: 2025-01-07}}
+      - {finish: {before: 2026-02-01}}
+      - {finish: {before: 2026-01-01}}
+      - {npv: {below: 1M}}
+      - {npv: {below: 100}}
+      - {total_real: {below: 1M}}
+      - {total_real: {below: 100}}
+      - {legacy_extension_cost: {below: 765}}
+      - {legacy_extension_cost: {below: 764}}
+      - {fit: {product: p, agency: a, at_least: 0}}
+      - {fit: {product: p, agency: a, at_least: 0.5}}
+      - {p80: {item: g3.cutover, before: 2025-01-08}}
+    """
+
+    func evaluate(risk: Bool) async throws -> (failedLines: [Int], warnings: [Int]) {
+        let text = costScenario() + Self.gates
+        let result = check(text)
+        #expect(!result.hasErrors, "\(result.diagnostics.map { "\($0.location) \($0.message)" })")
+        let scenario = try #require(result.scenario)
+        #expect(scenario.gates.count == 13)
+        var riskResult: RiskResult?
+        if risk {
+            riskResult = await RiskSimulation(scenario: scenario, fitGap: try #require(result.fitGap), plan: try #require(result.plan))
+                .run(iterations: 50, seed: 1, threads: 1)
+        }
+        let diagnostics = GateCheck.evaluate(scenario, fitGap: try #require(result.fitGap), plan: try #require(result.plan),
+                                             costs: try #require(result.costs), risk: riskResult)
+        let base = text.components(separatedBy: "\n").firstIndex { $0 == "expect:" }! + 1
+        return (diagnostics.filter { $0.severity == .error }.map { $0.location.line - base },
+                diagnostics.filter { $0.severity == .warning }.map { $0.location.line - base })
+    }
+
+    @Test func eachKindPassesAndFailsAtItsLine() async throws {
+        // The second gate of each pair is too strict; the first passes.
+        let (failed, warnings) = try await evaluate(risk: false)
+        #expect(failed == [2, 4, 6, 8, 10, 12])
+        // Without a risk run the P80 gate is only a warning.
+        #expect(warnings == [13])
+        // With one (nothing varies in this scenario) it is evaluated: the cutover is on 2025-01-07.
+        let (withRisk, noWarnings) = try await evaluate(risk: true)
+        #expect(withRisk == [2, 4, 6, 8, 10, 12] && noWarnings.isEmpty)
+    }
+
+    @Test func aGateChecksOneThingAndItsReferencesExist() {
+        let text = costScenario() + "\nexpect:\n  - {npv: {below: 1M}, finish: {before: 2030-01-01}}\n  - {fit: {product: q, agency: a, at_least: 0.5}}\n  - {p80: {item: g9.cutover, before: 2030-01-01}}\n"
+        let result = check(text)
+        let codes = result.diagnostics.filter { $0.severity == .error }.map(\.code)
+        #expect(codes.contains(.conflictingKeys) && codes.contains(.unknownReference))
+    }
+}
