@@ -18,7 +18,8 @@ struct PlanCommand: AsyncParsableCommand {
         back to the programme start.
 
         Formats: md (default), csv, json, mermaid (a Gantt chart for Markdown viewers),
-        ics (milestones for a calendar app), tjp (TaskJuggler).
+        ics (milestones for a calendar app), tjp (TaskJuggler), mspdi (Microsoft Project
+        XML, which MS Project and ProjectLibre open).
 
         Example:
           tenderplan plan Scenarios/nms-staged.yaml --explain gl-mk-rotterdam-politie.cutover
@@ -26,13 +27,13 @@ struct PlanCommand: AsyncParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case md, csv, json, mermaid, ics, tjp
+        case md, csv, json, mermaid, ics, tjp, mspdi
     }
 
     @Argument(help: ArgumentHelp("The scenario file.", valueName: "file"))
     var file: String
 
-    @Option(help: "Output format: md, csv, json, mermaid, ics or tjp.")
+    @Option(help: "Output format: md, csv, json, mermaid, ics, tjp or mspdi (Microsoft Project XML).")
     var format: Format = .md
 
     @Option(help: ArgumentHelp("Explain the date of one item (a task, tender phase such as t-x.contract, or go-live part such as gl-x.cutover).",
@@ -59,6 +60,7 @@ struct PlanCommand: AsyncParsableCommand {
         case .mermaid: writeStandardOutput(PlanMermaid.render(scenario, plan))
         case .ics: writeStandardOutput(PlanICS.render(scenario, plan))
         case .tjp: writeStandardOutput(PlanTJP.render(scenario, plan))
+        case .mspdi: writeStandardOutput(PlanMSPDI.render(scenario, plan))
         }
     }
 }

@@ -60,3 +60,49 @@ import Testing
         #expect(Set(uids).count == uids.count && !uids.isEmpty)
     }
 }
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Reads the tasks of an MSPDI file: name, start and finish day.
+final class MSPDITasks: NSObject, XMLParserDelegate {
+    var tasks: [[String: String]] = []
+    private var current: [String: String]?
+    private var text = ""
+    private var depth: [String] = []
+
+    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        depth.append(element)
+        if element == "Task" { current = [:] }
+        text = ""
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+
+    func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
+        depth.removeLast()
+        if element == "Task", let task = current { tasks.append(task); current = nil }
+        else if current != nil, depth.last == "Task", ["Name", "Start", "Finish", "Milestone"].contains(element) { current?[element] = text }
+    }
+}
+
+@Suite(.serialized) struct MSPDIExportTests {
+    @Test(arguments: ["nms-staged", "nms-single-tender", "tutorial"])
+    func wellFormedWithTheSameDates(_ scenario: String) throws {
+        let xml = try run(["plan", "Scenarios/\(scenario).yaml", "--format", "mspdi"])
+        #expect(xml.status == 0)
+        let parser = XMLParser(data: Data(xml.stdout.utf8))
+        let reader = MSPDITasks()
+        parser.delegate = reader
+        #expect(parser.parse(), "not well-formed: \(String(describing: parser.parserError))")
+        let json = try run(["plan", "Scenarios/\(scenario).yaml", "--format", "json"]).stdout
+        let items = try #require((try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])?["items"] as? [[String: Any]])
+        let planned = items.map { "\($0["title"]!)|\($0["start"]!)|\($0["finish"]!)" }.sorted()
+        let exported = reader.tasks.map { "\($0["Name"] ?? "")|\(($0["Start"] ?? "").prefix(10))|\(($0["Finish"] ?? "").prefix(10))" }.sorted()
+        #expect(exported == planned)
+        // Milestones are flagged: last_go_live is one, a preparation is not.
+        #expect(reader.tasks.contains { $0["Name"] == "Last go-live" && $0["Milestone"] == "1" })
+        #expect(reader.tasks.filter { ($0["Name"] ?? "").hasSuffix(": preparation") }.allSatisfy { $0["Milestone"] == "0" })
+    }
+}
