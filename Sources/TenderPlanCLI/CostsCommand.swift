@@ -9,12 +9,7 @@ struct CostsCommand: AsyncParsableCommand {
         commandName: "costs",
         abstract: "Project the costs year by year: products, the legacy system, coexistence, benefits and NPV.",
         discussion: """
-        Charges every cost line of the products the plan uses and of the legacy systems
-        on the days the plan makes them active (licences per live seat from each cutover,
-        the legacy system until its computed retirement), from base_year to the horizon.
-        Shows real (base-year) money, or nominal money with --nominal; the net present
-        value; what keeping the legacy system past its planned retirement costs, also with
-        the retirement 6, 12 and 24 months later; and the savings gap against the target.
+        Charges every cost line of the products the plan uses and of the legacy systems on the days the plan makes them active (licences per live seat from each cutover, the legacy system until its computed retirement), from base_year to the horizon. Shows real (base-year) money, or nominal money with --nominal; the net present value; what keeping the legacy system past its planned retirement costs, also with the retirement 6, 12 and 24 months later; and the savings gap against the target.
 
         Example:
           tenderplan costs Scenarios/nms-staged.yaml --nominal

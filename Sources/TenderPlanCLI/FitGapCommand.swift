@@ -10,16 +10,12 @@ struct FitGapCommand: AsyncParsableCommand {
         abstract: "Show how well each candidate product fits each agency, the buying options and the tender awards.",
         discussion: """
         Prints, for a scenario:
-          - the fit of every product for every agency (1 = every requirement at standard
-            level), with knock-outs: must-haves a product does not cover at all;
-          - three buying options: one product for all, the best product per agency, and
-            the tenders as planned, each with its seat-weighted fit, knock-outs and price;
-          - each tender's bids (quality, price, score, rank), the winner, and the quality
-            weight at which the winner would change;
+          - the fit of every product for every agency (1 = every requirement at standard level), with knock-outs: must-haves a product does not cover at all;
+          - three buying options: one product for all, the best product per agency, and the tenders as planned, each with its seat-weighted fit, knock-outs and price;
+          - each tender's bids (quality, price, score, rank), the winner, and the quality weight at which the winner would change;
           - the requirement × product matrix, grouped by area, must-haves first.
 
-        --agency and --area narrow what is shown; the fits are always computed over all
-        requirements. CSV prints one table (--table); JSON follows the documented contract.
+        --agency and --area narrow what is shown; the fits are always computed over all requirements. CSV prints one table (--table); JSON follows the documented contract.
 
         Example:
           tenderplan fitgap Scenarios/nms-staged.yaml --agency ambulance

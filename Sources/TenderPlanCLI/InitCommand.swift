@@ -8,9 +8,7 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Start a new scenario: a documented starter file that validates and plans as it is.",
         discussion: """
-        Writes scenario.yaml (every section of the format, each key explained in a
-        comment) and tenderplan.schema.json (for completion in your editor) into DIR,
-        which is created when missing. Existing files are never overwritten.
+        Writes scenario.yaml (every section of the format, each key explained in a comment) and tenderplan.schema.json (for completion in your editor) into DIR, which is created when missing. Existing files are never overwritten.
 
         Example:
           tenderplan init my-programme && tenderplan plan my-programme/scenario.yaml

@@ -9,17 +9,11 @@ struct PlanCommand: AsyncParsableCommand {
         commandName: "plan",
         abstract: "Compute the milestone plan: tender phases, tasks and go-lives per site, with the critical path.",
         discussion: """
-        Schedules every tender phase (with its legal minimum periods), task and go-live
-        (preparation, cutover, hypercare) on working-day calendars with Dutch holidays,
-        keeps cutovers out of freeze periods, spreads go-lives by the rollout limits, and
-        marks the critical path. Deadlines are reported, never moved to.
+        Schedules every tender phase (with its legal minimum periods), task and go-live (preparation, cutover, hypercare) on working-day calendars with Dutch holidays, keeps cutovers out of freeze periods, spreads go-lives by the rollout limits, and marks the critical path. Deadlines are reported, never moved to.
 
-        --explain ID prints why one item lands on its date: the chain of constraints
-        back to the programme start.
+        --explain ID prints why one item lands on its date: the chain of constraints back to the programme start.
 
-        Formats: md (default), csv, json, mermaid (a Gantt chart for Markdown viewers),
-        ics (milestones for a calendar app), tjp (TaskJuggler), mspdi (Microsoft Project
-        XML, which MS Project and ProjectLibre open).
+        Formats: md (default), csv, json, mermaid (a Gantt chart for Markdown viewers), ics (milestones for a calendar app), tjp (TaskJuggler), mspdi (Microsoft Project XML, which MS Project and ProjectLibre open).
 
         Example:
           tenderplan plan Scenarios/nms-staged.yaml --explain gl-mk-rotterdam-politie.cutover

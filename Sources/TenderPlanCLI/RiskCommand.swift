@@ -9,12 +9,7 @@ struct RiskCommand: AsyncParsableCommand {
         commandName: "risk",
         abstract: "Simulate the plan and costs many times to see how likely each date and amount is.",
         discussion: """
-        Draws every three-point estimate (PERT, or triangular where the estimate says so),
-        every risk event (its chance, its delay, its cost) and every cost line's
-        uncertainty; reschedules and recosts each draw with the real planner (leveling and
-        freezes included) and reports P10/P50/P80/P90 of the dates and costs, how often each
-        item is critical, which inputs drive the finish and the cost, and the chance of
-        meeting each deadline. The same seed gives the same output for any --threads.
+        Draws every three-point estimate (PERT, or triangular where the estimate says so), every risk event (its chance, its delay, its cost) and every cost line's uncertainty; reschedules and recosts each draw with the real planner (leveling and freezes included) and reports P10/P50/P80/P90 of the dates and costs, how often each item is critical, which inputs drive the finish and the cost, and the chance of meeting each deadline. The same seed gives the same output for any --threads.
 
         Example:
           tenderplan risk Scenarios/nms-staged.yaml --seed 1

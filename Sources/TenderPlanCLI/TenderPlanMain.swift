@@ -39,14 +39,11 @@ public struct TenderPlanCommand: AsyncParsableCommand {
         commandName: "tenderplan",
         abstract: "Plan the procurement and staged rollout of a shared IT system across agencies.",
         discussion: """
-        TenderPlan reads a scenario (a YAML file describing agencies, sites, requirements,
-        candidate products, tenders, go-lives, costs and risks) and checks it, scores the
-        products and awards, plans the tenders and go-lives, projects the costs and
-        simulates the risks. Every number can be traced back: see Docs/ and --explain.
+        TenderPlan reads a scenario (a YAML file describing agencies, sites, requirements, candidate products, tenders, go-lives, costs and risks) and checks it, scores the products and awards, plans the tenders and go-lives, projects the costs and simulates the risks. Every number can be traced back: see Docs/ and --explain.
 
         Start a new scenario:    tenderplan init my-programme
         Check one:               tenderplan validate Scenarios/tutorial.yaml
-        Shell completion:        tenderplan --generate-completion-script bash  (or zsh, fish)
+        Shell completion:        tenderplan --generate-completion-script bash
         """,
         version: "0.1.0",
         subcommands: [ValidateCommand.self, FitGapCommand.self, PlanCommand.self, CostsCommand.self, RiskCommand.self, SchemaCommand.self, InitCommand.self]

@@ -9,15 +9,11 @@ struct ValidateCommand: AsyncParsableCommand {
         commandName: "validate",
         abstract: "Check scenario files and list every problem with its file, line and column.",
         discussion: """
-        Reads each scenario (and the files it includes), checks every key, value and
-        reference, and prints all problems at once, in file order. Nothing is written.
+        Reads each scenario (and the files it includes), checks every key, value and reference, and prints all problems at once, in file order. Nothing is written.
 
-        With --check it also evaluates the governance gates of the scenario's `expect:` list
-        (a failed gate is an error at its line); --seed runs the risk simulation for P80 gates.
+        With --check it also evaluates the governance gates of the scenario's `expect:` list (a failed gate is an error at its line); --seed runs the risk simulation for P80 gates.
 
-        Exit status: 0 valid (warnings allowed), 1 the scenario has errors, 2 wrong usage,
-        65 the file cannot be read as YAML (syntax, encoding, a limit), 66 a file cannot
-        be opened. With several files, the highest.
+        Exit status: 0 valid (warnings allowed), 1 the scenario has errors, 2 wrong usage, 65 the file cannot be read as YAML (syntax, encoding, a limit), 66 a file cannot be opened. With several files, the highest.
 
         Example:
           tenderplan validate Scenarios/nms-staged.yaml
