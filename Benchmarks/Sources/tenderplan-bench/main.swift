@@ -10,6 +10,8 @@ import YAMLSource
 // tenderplan-bench network N FILE [working]  write a layered N-task network (mixed units and lags; `working`: d only)
 // tenderplan-bench chain N FILE        write a chain of N one-calendar-day tasks (100,000 end in 2298)
 // tenderplan-bench plan FILE [RUNS]    time the scheduler on a loaded scenario
+// tenderplan-bench risk FILE N T       time N risk iterations on T threads
+// tenderplan-bench risk-isolated FILE N  two separately loaded simulations on two threads (a scaling probe)
 
 func peakResidentMegabytes() -> Double {
     var usage = rusage()
@@ -126,6 +128,21 @@ case "risk":
     var risk: RiskResult?
     let elapsed = await clock.measure { risk = await simulation.run(iterations: iterations, seed: 1, threads: threads) }
     print("\(iterations) iterations on \(threads) threads: \(elapsed), P80 finish \(risk!.finish.p80)")
+case "risk-isolated":
+    // Two simulations from two separate loads, one per thread: does sharing state limit scaling?
+    let bytes = readBytes(arguments[2])
+    let iterations = Int(arguments[3]) ?? 5000
+    let sims = (0..<2).map { _ -> RiskSimulation in
+        let result = ScenarioLoader(includeReader: FolderIncludeReader()).check(path: arguments[2], bytes: bytes)
+        return RiskSimulation(scenario: result.scenario!, fitGap: result.fitGap!, plan: result.plan!)
+    }
+    let clock = ContinuousClock()
+    let elapsed = await clock.measure {
+        await withTaskGroup(of: Void.self) { group in
+            for sim in sims { group.addTask { _ = await sim.run(iterations: iterations, seed: 1, threads: 1) } }
+        }
+    }
+    print("2 × \(iterations) iterations, isolated, in parallel: \(elapsed)")
 case "peak":
     guard arguments.count == 4 else { exit(2) }
     let bytes = readBytes(arguments[3])
