@@ -13,6 +13,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // The platform's libyaml (Debian: libyaml-dev), found through pkg-config.
@@ -26,12 +28,21 @@ let package = Package(
         // The pure core: model, loading, validation and the engines.
         .target(name: "TenderPlanCore", dependencies: ["YAMLSource"]),
         // View models -> output formats.
-        .target(name: "TenderPlanReports", dependencies: ["TenderPlanCore"]),
+        .target(
+            name: "TenderPlanReports",
+            dependencies: [
+                "TenderPlanCore",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        // One system call Foundation lacks: swapping two folders atomically (the report bundle's last step).
+        .target(name: "CAtomicRename"),
         // The commands, as a library so tests can drive them.
         .target(
             name: "TenderPlanCLI",
             dependencies: [
-                "TenderPlanCore", "TenderPlanReports", "YAMLSource",
+                "TenderPlanCore", "TenderPlanReports", "YAMLSource", "CAtomicRename",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

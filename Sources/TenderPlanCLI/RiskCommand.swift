@@ -47,19 +47,24 @@ struct RiskCommand: AsyncParsableCommand {
         guard let scenario = result.scenario, let plan = result.plan, let fitGap = result.fitGap, let costs = result.costs else {
             throw ExitCode(ExitStatus.internalError)
         }
-        let simulation = RiskSimulation(scenario: scenario, fitGap: fitGap, plan: plan)
-        let onTerminal = isatty(STDERR_FILENO) == 1
-        let total = iterations
-        var progress: (@Sendable (Int) -> Void)?
-        if onTerminal {
-            progress = { @Sendable (done: Int) in writeStandardError("\r  risk: iteration \(done) of \(total)…") }
-        }
-        let risk = await simulation.run(iterations: iterations, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
-                                        progress: progress)
-        if onTerminal { writeStandardError("\r\u{1B}[K") }
+        let risk = await simulateRisk(scenario: scenario, fitGap: fitGap, plan: plan, iterations: iterations, seed: seed, threads: threads)
         switch format {
         case .md: writeStandardOutput(RiskMarkdown.render(scenario, risk, deterministic: plan, currency: costs.currency))
         case .json: writeStandardOutput(RiskJSON.render(scenario, risk, order: plan.ordered.map(\.id)))
         }
     }
+}
+
+/// Runs the Monte Carlo simulation with a progress line on stderr when it is a terminal.
+func simulateRisk(scenario: Scenario, fitGap: FitGapResult, plan: PlanResult, iterations: Int, seed: UInt64, threads: Int?) async -> RiskResult {
+    let simulation = RiskSimulation(scenario: scenario, fitGap: fitGap, plan: plan)
+    let onTerminal = isatty(STDERR_FILENO) == 1
+    var progress: (@Sendable (Int) -> Void)?
+    if onTerminal {
+        progress = { @Sendable (done: Int) in writeStandardError("\r  risk: iteration \(done) of \(iterations)…") }
+    }
+    let risk = await simulation.run(iterations: iterations, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+                                    progress: progress)
+    if onTerminal { writeStandardError("\r\u{1B}[K") }
+    return risk
 }

@@ -31,6 +31,8 @@ public enum ExitStatus {
     public static let unreadable: Int32 = 65
     public static let cannotOpen: Int32 = 66
     public static let internalError: Int32 = 70
+    /// An output folder or file cannot be written (sysexits' EX_CANTCREAT).
+    public static let cannotWrite: Int32 = 73
 }
 
 /// `tenderplan`: the root command.
@@ -46,7 +48,7 @@ public struct TenderPlanCommand: AsyncParsableCommand {
         Shell completion:        tenderplan --generate-completion-script bash
         """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, FitGapCommand.self, PlanCommand.self, CostsCommand.self, RiskCommand.self, SchemaCommand.self, InitCommand.self]
+        subcommands: [ValidateCommand.self, FitGapCommand.self, PlanCommand.self, CostsCommand.self, RiskCommand.self, ReportCommand.self, CompareCommand.self, SchemaCommand.self, InitCommand.self]
     )
 
     public init() {}

@@ -28,13 +28,10 @@ public enum PlanMarkdown {
         if !critical.isEmpty {
             out += "## Critical path\n\n" + critical.map { "`\($0.id)` (\($0.finish))" }.joined(separator: " → ") + "\n\n"
         }
-        var shown = Set<String>()
-        func table(_ heading: String, _ ids: [String]) {
-            let rows = ids.compactMap { plan.item($0) }
+        func table(_ heading: String, _ rows: [ScheduledItem]) {
             guard !rows.isEmpty else { return }
             out += "## \(heading)\n\n| | item | start | finish | working days | slack |\n|---|---|---|---|---:|---:|\n"
             for item in rows {
-                shown.insert(item.id)
                 var note = ""
                 if !item.leveling.isEmpty, let from = item.leveledFrom {
                     note = " — moved from \(from): " + item.leveling.map(markdownCell).joined(separator: "; ")
@@ -43,16 +40,10 @@ public enum PlanMarkdown {
             }
             out += "\n"
         }
-        for tender in scenario.tenders {
-            table("Tender: \(markdownCell(tender.title)) (`\(tender.id)`)", TenderPhases.phases(of: tender.procedure).map { "\(tender.id).\($0.name)" })
-        }
-        for site in scenario.sites {
-            let goLives = scenario.goLives.filter { $0.sites.contains { $0.value == site.id } }
-            table("Site: \(markdownCell(site.name)) (`\(site.id)`)",
-                  goLives.flatMap { ["\($0.id).preparation", "\($0.id).cutover", "\($0.id).hypercare"] })
-        }
-        let rest = plan.ordered.map(\.id).filter { !shown.contains($0) }
-        table("Tasks and milestones", rest)
+        let groups = PlanGroups(scenario, plan)
+        for group in groups.tenders { table("Tender: \(markdownCell(group.title)) (`\(group.id)`)", group.items) }
+        for group in groups.sites { table("Site: \(markdownCell(group.title)) (`\(group.id)`)", group.items) }
+        table("Tasks and milestones", groups.rest)
         return out
     }
 }

@@ -1,0 +1,58 @@
+import Foundation
+import TenderPlanCore
+
+/// Everything `tenderplan report` writes for one scenario, as named files in memory; the CLI writes them
+/// into a temporary folder and renames it into place.
+public enum ReportBundle {
+    public struct Input: Sendable {
+        public var scenario: Scenario
+        public var fitGap: FitGapResult
+        public var plan: PlanResult
+        public var costs: CostResult
+        public var risk: RiskResult?
+        /// Warnings and gate verdicts, sorted.
+        public var findings: [Diagnostic]
+        /// The scenario file as named on the command line (no absolute paths in reports).
+        public var source: String
+
+        public init(scenario: Scenario, fitGap: FitGapResult, plan: PlanResult, costs: CostResult, risk: RiskResult?,
+                    findings: [Diagnostic], source: String) {
+            self.scenario = scenario
+            self.fitGap = fitGap
+            self.plan = plan
+            self.costs = costs
+            self.risk = risk
+            self.findings = findings
+            self.source = source
+        }
+    }
+
+    /// The files of the bundle, in a fixed order.
+    public static func files(_ input: Input, language: Language, templates: ReportTemplates) throws -> [(name: String, data: Data)] {
+        let scenario = input.scenario
+        func board(_ escape: @escaping (String) -> String) -> BoardReport {
+            BoardReport(scenario: scenario, fitGap: input.fitGap, plan: input.plan, costs: input.costs, risk: input.risk,
+                        findings: input.findings, language: language, source: input.source, escape: escape)
+        }
+        let view = FitGapView(scenario: scenario, result: input.fitGap)
+        var files: [(String, String)] = [
+            ("index.html", templates.render(board { $0 }, template: "report.html")),
+            ("report.md", templates.render(board(markdownCell), template: "report.md")),
+            ("fitgap.json", FitGapJSON.render(view)),
+        ]
+        for table in FitGapTable.allCases { files.append(("fitgap-\(table.rawValue).csv", table.csv(view))) }
+        files += [
+            ("plan.csv", PlanCSV.render(input.plan)),
+            ("plan.json", PlanJSON.render(scenario, input.plan)),
+            ("plan.mmd", PlanMermaid.render(scenario, input.plan)),
+            ("plan.ics", PlanICS.render(scenario, input.plan)),
+            ("costs.csv", CostsCSV.render(input.costs, nominal: false)),
+            ("costs.json", CostsJSON.render(scenario, input.costs)),
+        ]
+        if let risk = input.risk { files.append(("risk.json", RiskJSON.render(scenario, risk, order: input.plan.ordered.map(\.id)))) }
+        var result = files.map { (name: $0.0, data: Data($0.1.utf8)) }
+        let sheets = ReportWorkbook.sheets(scenario: scenario, fitGap: input.fitGap, plan: input.plan, costs: input.costs, risk: input.risk)
+        result.append((name: "workbook.xlsx", data: try XLSXWriter.data(sheets, currency: input.costs.currency)))
+        return result
+    }
+}
