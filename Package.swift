@@ -60,7 +60,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TenderPlanCLITests",
-            dependencies: ["TenderPlanCLI", "TenderPlanCore", "tenderplan"],
+            dependencies: ["TenderPlanCLI", "TenderPlanCore", "TenderPlanReports", "tenderplan"],
             // Golden files are read from the source tree by path, not bundled.
             exclude: ["Golden"]
         ),

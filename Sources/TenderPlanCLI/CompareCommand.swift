@@ -40,33 +40,28 @@ struct CompareCommand: AsyncParsableCommand {
     @Option(help: "Run the risk simulation with this seed and add P50/P80 figures.")
     var seed: UInt64?
 
-    @Option(help: "With --seed: iterations of the risk simulation (1 to 1,000,000).")
-    var iterations = 10_000
 
-    @Option(help: "Threads for the risk simulation (default: the number of cores). Does not change the result.")
-    var threads: Int?
+
+    @OptionGroup var simulation: SimulationOptions
 
     @OptionGroup var input: InputOptions
 
     func validate() throws {
         guard files.count >= 2 else { throw ValidationError("compare needs at least two scenario files; found \(files.count)") }
-        guard (1...1_000_000).contains(iterations) else { throw ValidationError("--iterations must be between 1 and 1,000,000; found \(iterations)") }
-        if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be between 1 and 256; found \(threads)") }
     }
 
     func run() async throws {
         let reportTemplates = try loadTemplates(templates)
         let limits = try input.limits()
-        var inputs: [ScenarioComparison.Input] = []
+        var inputs: [ScenarioResults] = []
         var code: Int32 = 0
         for path in files {
             let file = ScenarioFile.check(path: path, limits: limits)
-            guard let checked = await checkForReport(file, seed: seed, iterations: iterations, threads: threads) else {
+            guard let checked = await checkForReport(file, seed: seed, iterations: simulation.iterations, threads: simulation.threads) else {
                 code = max(code, file.exitCode == 0 ? ExitStatus.internalError : file.exitCode)
                 continue
             }
-            let i = checked.input
-            inputs.append(ScenarioComparison.Input(scenario: i.scenario, fitGap: i.fitGap, plan: i.plan, costs: i.costs, risk: i.risk))
+            inputs.append(checked.input.results)
         }
         // Nothing is compared unless every scenario could be computed.
         if code != 0 { throw ExitCode(code) }

@@ -17,7 +17,7 @@ struct ReportCommand: AsyncParsableCommand {
         discussion: """
         For each scenario it runs everything (fit and award, milestone plan, costs, the risk simulation and the governance gates) and writes OUTPUT/<scenario id>/:
 
-          index.html     the board report: one self-contained page with charts, for a browser or print
+          index.html     the board report, one self-contained page with charts
           report.md      the same report in Markdown
           workbook.xlsx  sheets Fit-gap, Fit, Options, Bids, Plan, Costs and Risk
           *.csv, *.json  every table, for other tools
@@ -28,7 +28,7 @@ struct ReportCommand: AsyncParsableCommand {
 
         The report's language is the scenario's `language:` unless --language says otherwise. --templates DIR takes report templates (Mustache) from DIR instead of the built-in ones; copy Templates/ from the repository to start.
 
-        Exit status: 0 written; 1 a scenario has errors (nothing written for it) or a governance gate is not met (the bundle is written and shows it); 2 wrong usage; 65/66 as for validate.
+        Exit status: 0 written; 1 a scenario has errors (nothing written for it) or a governance gate is not met (the bundle is written and shows it); 2 wrong usage; 65/66 as for validate; 73 the output folder cannot be written.
 
         Example:
           tenderplan report Scenarios/nms-staged.yaml
@@ -50,18 +50,11 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "Seed of the risk simulation; the same seed gives the same report.")
     var seed: UInt64 = 1
 
-    @Option(help: "Iterations of the risk simulation (1 to 1,000,000).")
-    var iterations = 10_000
 
-    @Option(help: "Threads for the risk simulation (default: the number of cores). Does not change the result.")
-    var threads: Int?
+
+    @OptionGroup var simulation: SimulationOptions
 
     @OptionGroup var input: InputOptions
-
-    func validate() throws {
-        guard (1...1_000_000).contains(iterations) else { throw ValidationError("--iterations must be between 1 and 1,000,000; found \(iterations)") }
-        if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be between 1 and 256; found \(threads)") }
-    }
 
     func run() async throws {
         let reportTemplates = try loadTemplates(templates)
@@ -70,17 +63,17 @@ struct ReportCommand: AsyncParsableCommand {
         var written: [String: String] = [:]
         for path in files {
             let file = ScenarioFile.check(path: path, limits: limits)
-            guard let checked = await checkForReport(file, seed: seed, iterations: iterations, threads: threads) else {
+            guard let checked = await checkForReport(file, seed: seed, iterations: simulation.iterations, threads: simulation.threads) else {
                 code = max(code, file.exitCode == 0 ? ExitStatus.internalError : file.exitCode)
                 continue
             }
-            let id = checked.input.scenario.info.id.raw
+            let id = checked.input.results.scenario.info.id.raw
             if let other = written[id] {
                 writeStandardError("\(path): error: scenario id '\(id)' was already written from \(other); give each scenario its own id\n")
                 code = max(code, ExitStatus.scenarioErrors)
                 continue
             }
-            let language = language?.language ?? checked.input.scenario.info.language
+            let language = language?.language ?? checked.input.results.scenario.info.language
             let bundle = try ReportBundle.files(checked.input, language: language, templates: reportTemplates)
             let target = (output as NSString).appendingPathComponent(id)
             do {
@@ -134,7 +127,7 @@ func checkForReport(_ file: ScenarioFile, seed: UInt64?, iterations: Int, thread
     let gates = GateCheck.evaluate(scenario, fitGap: fitGap, plan: plan, costs: costs, risk: risk)
     writeStandardError(gates.map { printer.render($0, sources: result.sources) }.joined())
     let findings = (result.diagnostics + gates).sorted()
-    return CheckedScenario(input: ReportBundle.Input(scenario: scenario, fitGap: fitGap, plan: plan, costs: costs, risk: risk,
-                                                     findings: findings, source: file.path),
+    let results = ScenarioResults(scenario: scenario, fitGap: fitGap, plan: plan, costs: costs, risk: risk)
+    return CheckedScenario(input: ReportBundle.Input(results: results, findings: findings, source: file.path),
                            gatesFailed: gates.contains { $0.severity == .error })
 }

@@ -26,28 +26,21 @@ struct RiskCommand: AsyncParsableCommand {
     @Option(help: "Output format: md or json (json adds the S-curve data).")
     var format: Format = .md
 
-    @Option(help: "Number of iterations (1 to 1,000,000).")
-    var iterations = 10_000
 
     @Option(help: "Seed of the random draws; the same seed gives the same result.")
     var seed: UInt64 = 1
 
-    @Option(help: "Threads to run on (default: the number of cores). Does not change the result.")
-    var threads: Int?
+
+    @OptionGroup var simulation: SimulationOptions
 
     @OptionGroup var input: InputOptions
-
-    func validate() throws {
-        guard (1...1_000_000).contains(iterations) else { throw ValidationError("--iterations must be between 1 and 1,000,000; found \(iterations)") }
-        if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be between 1 and 256; found \(threads)") }
-    }
 
     func run() async throws {
         let result = try loadCheckedScenario(file, input: input)
         guard let scenario = result.scenario, let plan = result.plan, let fitGap = result.fitGap, let costs = result.costs else {
             throw ExitCode(ExitStatus.internalError)
         }
-        let risk = await simulateRisk(scenario: scenario, fitGap: fitGap, plan: plan, iterations: iterations, seed: seed, threads: threads)
+        let risk = await simulateRisk(scenario: scenario, fitGap: fitGap, plan: plan, iterations: simulation.iterations, seed: seed, threads: simulation.threads)
         switch format {
         case .md: writeStandardOutput(RiskMarkdown.render(scenario, risk, deterministic: plan, currency: costs.currency))
         case .json: writeStandardOutput(RiskJSON.render(scenario, risk, order: plan.ordered.map(\.id)))
@@ -67,4 +60,18 @@ func simulateRisk(scenario: Scenario, fitGap: FitGapResult, plan: PlanResult, it
                                     progress: progress)
     if onTerminal { writeStandardError("\r\u{1B}[K") }
     return risk
+}
+
+/// The risk simulation's size and parallelism, shared by risk, report and compare.
+struct SimulationOptions: ParsableArguments {
+    @Option(help: "Iterations of the risk simulation (1 to 1,000,000).")
+    var iterations = 10_000
+
+    @Option(help: "Threads to run on (default: the number of cores). Does not change the result.")
+    var threads: Int?
+
+    func validate() throws {
+        guard (1...1_000_000).contains(iterations) else { throw ValidationError("--iterations must be between 1 and 1,000,000; found \(iterations)") }
+        if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be between 1 and 256; found \(threads)") }
+    }
 }

@@ -3,23 +3,6 @@ import Foundation
 /// Scenarios side by side: key dates, costs per year and in total, and what each agency gets (product, fit,
 /// knock-outs). The first scenario is the baseline; reports show the others' differences against it.
 public struct ScenarioComparison: Sendable {
-    /// One scenario's results, as the engines computed them.
-    public struct Input: Sendable {
-        public var scenario: Scenario
-        public var fitGap: FitGapResult
-        public var plan: PlanResult
-        public var costs: CostResult
-        public var risk: RiskResult?
-
-        public init(scenario: Scenario, fitGap: FitGapResult, plan: PlanResult, costs: CostResult, risk: RiskResult?) {
-            self.scenario = scenario
-            self.fitGap = fitGap
-            self.plan = plan
-            self.costs = costs
-            self.risk = risk
-        }
-    }
-
     /// A measure with one value per scenario (nil where a scenario has none, e.g. no go-lives).
     public struct Measure<Value: Sendable>: Sendable {
         public var key: String
@@ -53,9 +36,9 @@ public struct ScenarioComparison: Sendable {
     /// Per agency (outer: `agencies`), one value per scenario.
     public var fit: [[AgencyFit?]]
 
-    public init(_ inputs: [Input]) {
+    public init(_ inputs: [ScenarioResults]) {
         scenarios = inputs.map { ($0.scenario.info.id, $0.scenario.info.title) }
-        func dates(_ key: String, _ value: (Input) -> Day?) -> Measure<Day> { Measure(key: key, values: inputs.map(value)) }
+        func dates(_ key: String, _ value: (ScenarioResults) -> Day?) -> Measure<Day> { Measure(key: key, values: inputs.map(value)) }
         var dateRows = [
             dates("first_go_live") { $0.plan.items.filter { $0.kind == .cutover }.map(\.finish).min() },
             dates("last_go_live") { $0.plan.lastGoLive },
@@ -74,7 +57,7 @@ public struct ScenarioComparison: Sendable {
         dateRows.append(dates("finish") { $0.plan.finish })
         self.dates = dateRows
 
-        func amount(_ key: String, _ value: (Input) -> Decimal?) -> Measure<Decimal> { Measure(key: key, values: inputs.map(value)) }
+        func amount(_ key: String, _ value: (ScenarioResults) -> Decimal?) -> Measure<Decimal> { Measure(key: key, values: inputs.map(value)) }
         var amountRows = [
             amount("total_real") { $0.costs.totalReal },
             amount("total_nominal") { $0.costs.totalNominal },

@@ -18,7 +18,7 @@ public struct CompareView: Sendable {
     public var fit: ReportTable
     public var knockouts: ReportTable?
 
-    public init(_ comparison: ScenarioComparison, inputs: [ScenarioComparison.Input], language: Language, currency: String,
+    public init(_ comparison: ScenarioComparison, inputs: [ScenarioResults], language: Language, currency: String,
                 escape: @escaping (String) -> String) {
         let text = ReportText(language)
         let format = LocalFormat(language: language, currency: currency)

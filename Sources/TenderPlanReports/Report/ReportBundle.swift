@@ -5,34 +5,26 @@ import TenderPlanCore
 /// into a temporary folder and renames it into place.
 public enum ReportBundle {
     public struct Input: Sendable {
-        public var scenario: Scenario
-        public var fitGap: FitGapResult
-        public var plan: PlanResult
-        public var costs: CostResult
-        public var risk: RiskResult?
+        public var results: ScenarioResults
         /// Warnings and gate verdicts, sorted.
         public var findings: [Diagnostic]
         /// The scenario file as named on the command line (no absolute paths in reports).
         public var source: String
 
-        public init(scenario: Scenario, fitGap: FitGapResult, plan: PlanResult, costs: CostResult, risk: RiskResult?,
-                    findings: [Diagnostic], source: String) {
-            self.scenario = scenario
-            self.fitGap = fitGap
-            self.plan = plan
-            self.costs = costs
-            self.risk = risk
+        public init(results: ScenarioResults, findings: [Diagnostic], source: String) {
+            self.results = results
             self.findings = findings
             self.source = source
         }
     }
 
     /// The files of the bundle, in a fixed order.
-    public static func files(_ input: Input, language: Language, templates: ReportTemplates) throws -> [(name: String, data: Data)] {
+    public static func files(_ bundle: Input, language: Language, templates: ReportTemplates) throws -> [(name: String, data: Data)] {
+        let input = bundle.results
         let scenario = input.scenario
         func board(_ escape: @escaping (String) -> String) -> BoardReport {
             BoardReport(scenario: scenario, fitGap: input.fitGap, plan: input.plan, costs: input.costs, risk: input.risk,
-                        findings: input.findings, language: language, source: input.source, escape: escape)
+                        findings: bundle.findings, language: language, source: bundle.source, escape: escape)
         }
         let view = FitGapView(scenario: scenario, result: input.fitGap)
         var files: [(String, String)] = [

@@ -13,8 +13,10 @@ public struct ReportText: Sendable {
 
     public subscript(key: String) -> String { labels[key] ?? key }
 
+    private var count: (Int) -> String { LocalFormat(language: language, currency: "EUR").integer }
+
     func seedNote(_ risk: RiskResult) -> String {
-        language == .nl ? "\(risk.iterations) simulaties, seed \(risk.seed)" : "\(risk.iterations) iterations, seed \(risk.seed)"
+        language == .nl ? "\(count(risk.iterations)) simulaties, seed \(risk.seed)" : "\(count(risk.iterations)) iterations, seed \(risk.seed)"
     }
 
     func moreItems(_ count: Int) -> String {
@@ -27,8 +29,8 @@ public struct ReportText: Sendable {
 
     func riskIntro(_ risk: RiskResult) -> String {
         language == .nl
-            ? "\(risk.iterations) simulaties met seed \(risk.seed). P80 betekent: in 80 % van de simulaties was de datum of het bedrag dit of beter."
-            : "\(risk.iterations) iterations with seed \(risk.seed). P80 means: in 80 % of the iterations the date or amount was this or better."
+            ? "\(count(risk.iterations)) simulaties met seed \(risk.seed). P80 betekent: in 80 % van de simulaties was de datum of het bedrag dit of beter."
+            : "\(count(risk.iterations)) iterations with seed \(risk.seed). P80 means: in 80 % of the iterations the date or amount was this or better."
     }
 
     /// key, English, Dutch.

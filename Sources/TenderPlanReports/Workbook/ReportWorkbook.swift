@@ -9,7 +9,14 @@ public enum ReportWorkbook {
         let view = FitGapView(scenario: scenario, result: fitGap)
         func fromTable(_ name: String, _ table: FitGapTable, widths: (String) -> Int) -> XLSXSheet {
             let (header, rows) = table.rows(view)
-            return XLSXSheet(name: name, columns: header.map { ($0, widths($0)) }, rows: rows.map { $0.map(cell) })
+            // Money columns get the currency format; every other number stays a plain number.
+            let money = Set(header.indices.filter { header[$0] == "price" })
+            return XLSXSheet(name: name, columns: header.map { ($0, widths($0)) }, rows: rows.map { row in
+                row.enumerated().map { index, value in
+                    if money.contains(index), case .number(let n) = cell(value) { return .money(n) }
+                    return cell(value)
+                }
+            })
         }
         let textWidths: [String: Int] = ["title": 48, "name": 30, "assignment": 60, "knockouts": 40, "area": 18, "requirement": 18]
         let width: (String) -> Int = { textWidths[$0] ?? 14 }
