@@ -256,6 +256,22 @@ func hostileScenario(in folder: URL) throws -> URL {
         #expect(markdown.contains("| Total real cost below € 1,000,000,000.00 | met |"))
     }
 
+    /// A scenario without agencies, products or costs still gets a whole bundle; a plan of more than
+    /// 1,000 other items lists the first 1,000 and says where the rest is.
+    @Test func aBareLongChainGetsAReport() throws {
+        let folder = try temporaryFolder()
+        var text = "tenderplan: 1\nscenario: {id: chain, start: 2025-01-06}\ntasks:\n  - {id: t0, duration: 1cd}\n"
+        for index in 1..<1_005 { text += "  - {id: t\(index), duration: 1cd, after: [t\(index - 1)]}\n" }
+        try text.write(to: folder.appendingPathComponent("chain.yaml"), atomically: true, encoding: .utf8)
+        let result = try run(["report", "chain.yaml", "--output", "out", "--iterations", "20"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let markdown = try String(contentsOf: folder.appendingPathComponent("out/chain/report.md"), encoding: .utf8)
+        #expect(markdown.contains("| ★ | t999 | 2 October 2027 | 2 October 2027 | 0 | 0 |"))
+        #expect(!markdown.contains("| ★ | t1000 |") && markdown.contains("| ★ | t0 |"))
+        #expect(markdown.contains("|  | … and 5 more items (see plan.csv) |"))
+        #expect(try String(contentsOf: folder.appendingPathComponent("out/chain/plan.csv"), encoding: .utf8).contains("t1004,"))
+    }
+
     @Test func twoScenariosWithOneIdAreRefused() throws {
         let folder = try temporaryFolder()
         let copy = folder.appendingPathComponent("copy.yaml")

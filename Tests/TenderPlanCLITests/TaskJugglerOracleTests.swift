@@ -33,9 +33,25 @@ struct TaskJugglerOracleTests {
 
     @Test(arguments: [UInt64(1), 2, 3])
     func tj3SchedulesTheExportToTheSameDates(_ seed: UInt64) throws {
+        #expect(try Self.compareWithTJ3(seed: seed, count: 200).compared == 200)
+    }
+
+    /// The benchmark's side-by-side at scale (Benchmarks/suite.sh): `TENDERPLAN_ORACLE_TASKS=10000` with
+    /// `TENDERPLAN_BIN` set to the release binary; prints both times and the ratio.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["TENDERPLAN_ORACLE_TASKS"] != nil))
+    func largeNetworkSideBySide() throws {
+        let count = Int(ProcessInfo.processInfo.environment["TENDERPLAN_ORACLE_TASKS"]!)!
+        let figures = try Self.compareWithTJ3(seed: 42, count: count)
+        #expect(figures.compared == count)
+        print(String(format: "oracle: %d tasks, dates identical for %d; tenderplan plan %.2f s, tj3 %.2f s, ratio %.0fx",
+                     count, figures.compared, figures.ours, figures.tj3, figures.tj3 / figures.ours))
+    }
+
+    /// Schedules a generated network with tenderplan and with tj3 and expects the same dates for every task.
+    static func compareWithTJ3(seed: UInt64, count: Int) throws -> (compared: Int, ours: Double, tj3: Double) {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Self.network(seed: seed, count: 200).write(to: folder.appendingPathComponent("n.yaml"), atomically: true, encoding: .utf8)
+        try Self.network(seed: seed, count: count).write(to: folder.appendingPathComponent("n.yaml"), atomically: true, encoding: .utf8)
         let json = try run(["plan", "n.yaml", "--format", "json"], in: folder)
         let tjp = try run(["plan", "n.yaml", "--format", "tjp"], in: folder)
         #expect(json.status == 0 && tjp.status == 0, "\(json.stderr)")
@@ -48,8 +64,10 @@ struct TaskJugglerOracleTests {
         process.currentDirectoryURL = folder
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
+        let started = Date()
         try process.run()
         process.waitUntilExit()
+        let tj3Seconds = Date().timeIntervalSince(started)
         #expect(process.terminationStatus == 0)
         let csv = try String(contentsOf: folder.appendingPathComponent("dates.csv"), encoding: .utf8)
 
@@ -70,7 +88,7 @@ struct TaskJugglerOracleTests {
             let finish = Self.finishDay(fields[2])
             #expect(start == mine.0 && finish == mine.1, "\(fields[0]): ours \(mine), tj3 \(fields[1]) – \(fields[2])")
         }
-        #expect(compared == 200)
+        return (compared, json.seconds, tj3Seconds)
     }
 
     /// tj3 reports when a task may start: after 17:00 that is the next day, and work on a

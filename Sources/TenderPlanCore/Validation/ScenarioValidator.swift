@@ -2,6 +2,10 @@ import Foundation
 
 /// Cross-reference and rule checks over a loaded scenario; every problem is collected, none stops the others.
 public enum ScenarioValidator {
+    /// The most items a plan may have (tasks, go-live steps, tender phases, retirements); far beyond any
+    /// real programme, and small enough that scheduling and every risk iteration stay fast.
+    public static let maxPlanItems = 500_000
+
     public static func validate(_ scenario: Scenario) -> [Diagnostic] {
         var check = ValidationRun(scenario: scenario)
         check.run()
@@ -105,6 +109,11 @@ struct ValidationRun {
 
     mutating func checkScenarioHeader() {
         expectCalendar(scenario.info.calendar)
+        let items = scenario.tasks.count + 3 * scenario.goLives.count + 12 * scenario.tenders.count + scenario.legacy.count
+        if items > ScenarioValidator.maxPlanItems {
+            diagnostics.error(.planLimit, "the plan would have \(items) items (tasks, go-live steps, tender phases), more than the \(ScenarioValidator.maxPlanItems) accepted; split the programme into several scenarios",
+                              at: scenario.info.location)
+        }
     }
 
     mutating func checkRequirementsAndSites() {

@@ -281,6 +281,9 @@ struct BoardReportParts {
                           freezeLabel: l("freeze"), format: format, title: l("gantt_title")).render()
     }
 
+    /// The most "other" items the report lists one by one; the rest is in plan.csv and the workbook.
+    static let restLimit = 1_000
+
     func late() -> T? {
         let late = plan.late
         guard !late.isEmpty else { return nil }
@@ -293,8 +296,8 @@ struct BoardReportParts {
         let groups = PlanGroups(scenario, plan)
         let all = groups.tenders.map { (l("tender") + ": " + escape($0.title), $0.items) }
             + groups.sites.map { (l("site") + ": " + escape($0.title), $0.items) }
-            + (groups.rest.isEmpty ? [] : [(l("tasks_and_milestones"), groups.rest)])
-        return all.map { caption, items in
+            + (groups.rest.isEmpty ? [] : [(l("tasks_and_milestones"), Array(groups.rest.prefix(BoardReportParts.restLimit)))])
+        var tables = all.map { caption, items in
             T(caption: caption, headers: [("", false), (l("item"), false), (l("start"), true), (l("finish"), true), (l("working_days"), true),
                                           (l("slack"), true)],
               rows: items.map { item in
@@ -302,6 +305,11 @@ struct BoardReportParts {
                    T.number(format.integer(item.durationDays)), T.number(format.integer(item.totalSlackDays), tone: item.critical ? "bad" : "")]
               })
         }
+        if groups.rest.count > BoardReportParts.restLimit, !tables.isEmpty {
+            tables[tables.count - 1].rows.append(ReportTable.Row(cells: [T.text(""), T.text(text.moreItems(groups.rest.count - BoardReportParts.restLimit)),
+                                                                       T.text(""), T.text(""), T.text(""), T.text("")]))
+        }
+        return tables
     }
 
     // MARK: Costs
