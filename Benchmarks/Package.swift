@@ -6,15 +6,16 @@ let package = Package(
     name: "TenderPlanBenchmarks",
     platforms: [.macOS(.v13)],
     dependencies: [
-        .package(path: ".."),
+        // Through a link, so the package identity does not depend on the name of the checkout folder.
+        .package(path: "tenderplan-package"),
     ],
     targets: [
         .executableTarget(
             name: "tenderplan-bench",
             dependencies: [
-                .product(name: "TenderPlanCore", package: "main"),
-                .product(name: "YAMLSource", package: "main"),
-                .product(name: "TenderPlanReports", package: "main"),
+                .product(name: "TenderPlanCore", package: "tenderplan-package"),
+                .product(name: "YAMLSource", package: "tenderplan-package"),
+                .product(name: "TenderPlanReports", package: "tenderplan-package"),
             ]
         ),
     ],
