@@ -6,7 +6,8 @@ let package = Package(
     name: "TenderPlanBenchmarks",
     platforms: [.macOS(.v13)],
     dependencies: [
-        .package(path: ".."),
+        // Named, so the package resolves the same from any checkout or worktree folder.
+        .package(name: "main", path: ".."),
     ],
     targets: [
         .executableTarget(

@@ -225,8 +225,8 @@ public struct RiskSimulation: Sendable {
                                           p80: RiskSimulation.nearestRank(sorted, 0.80), p90: RiskSimulation.nearestRank(sorted, 0.90))
         }
         // Dates span few distinct days: count them instead of sorting (the same nearest-rank result).
-        func dayPercentiles(_ values: [Int]) -> RiskResult.Percentiles<Int> {
-            guard let low = values.min(), let high = values.max(), high - low < 4_000_000 else { return percentiles(values) }
+        func dayPercentiles(_ values: ArraySlice<Int>) -> RiskResult.Percentiles<Int> {
+            guard let low = values.min(), let high = values.max(), high - low < 4_000_000 else { return percentiles(Array(values)) }
             var counts = [Int32](repeating: 0, count: high - low + 1)
             for value in values { counts[value - low] += 1 }
             func rank(_ p: Double) -> Int {
@@ -247,15 +247,30 @@ public struct RiskSimulation: Sendable {
             let sorted = values.sorted()
             return (0...20).map { RiskSimulation.nearestRank(sorted, Double($0) / 20) }
         }
+        // Each outcome keeps its own arrays: gather a block of items at a time, so one pass over the outcomes
+        // reads a few cache lines of each instead of one line per item and outcome.
         var items: [RiskResult.Item] = []
-        for index in network.items.indices {
-            let finishes = outcomes.map { Int($0.finishes[index]) }
-            let critical = outcomes.reduce(0) { $0 + ($1.critical[index] ? 1 : 0) }
-            items.append(RiskResult.Item(id: network.items[index].id, finish: days(dayPercentiles(finishes)), criticality: Double(critical) / Double(n)))
+        items.reserveCapacity(network.items.count)
+        let blockWidth = 64
+        var columns = [Int](repeating: 0, count: blockWidth * n)
+        for first in stride(from: 0, to: network.items.count, by: blockWidth) {
+            let width = min(blockWidth, network.items.count - first)
+            var critical = [Int](repeating: 0, count: width)
+            for (row, outcome) in outcomes.enumerated() {
+                for offset in 0..<width {
+                    columns[offset * n + row] = Int(outcome.finishes[first + offset])
+                    if outcome.critical[first + offset] { critical[offset] += 1 }
+                }
+            }
+            for offset in 0..<width {
+                let finishes = columns[(offset * n)..<(offset * n + n)]
+                items.append(RiskResult.Item(id: network.items[first + offset].id, finish: days(dayPercentiles(finishes)),
+                                             criticality: Double(critical[offset]) / Double(n)))
+            }
         }
-        let finishes = outcomes.map(\.finish)
-        let totals = outcomes.map(\.totalReal)
-        let lastGoLives = outcomes.compactMap(\.lastGoLive)
+        let finishes = outcomes.map { $0.finish }
+        let totals = outcomes.map { $0.totalReal }
+        let lastGoLives = outcomes.compactMap { $0.lastGoLive }
         var drivers: [RiskResult.Driver] = []
         let finishRanks = RiskSimulation.ranks(finishes.map(Double.init))
         let costRanks = RiskSimulation.ranks(totals.map { NSDecimalNumber(decimal: $0).doubleValue })
@@ -275,10 +290,10 @@ public struct RiskSimulation: Sendable {
             deadlines.append(RiskResult.Deadline(id: item.id, deadline: deadline, probability: Double(met) / Double(n)))
         }
         return RiskResult(
-            seed: seed, iterations: n, items: items, finish: days(dayPercentiles(finishes)),
-            lastGoLive: lastGoLives.count == n ? days(dayPercentiles(lastGoLives)) : nil,
-            totalReal: percentiles(totals), npv: percentiles(outcomes.map(\.npv)),
-            legacyExtension: percentiles(outcomes.map(\.legacyExtension)), drivers: drivers, deadlines: deadlines,
+            seed: seed, iterations: n, items: items, finish: days(dayPercentiles(finishes[...])),
+            lastGoLive: lastGoLives.count == n ? days(dayPercentiles(lastGoLives[...])) : nil,
+            totalReal: percentiles(totals), npv: percentiles(outcomes.map { $0.npv }),
+            legacyExtension: percentiles(outcomes.map { $0.legacyExtension }), drivers: drivers, deadlines: deadlines,
             finishCurve: curve(finishes).map { Day(number: $0) }, lastGoLiveCurve: lastGoLives.count == n ? curve(lastGoLives).map { Day(number: $0) } : [],
             totalRealCurve: curve(totals))
     }
@@ -291,14 +306,16 @@ public struct RiskSimulation: Sendable {
 
     /// Ranks with ties given their average rank (for Spearman's correlation).
     static func ranks(_ values: [Double]) -> [Double] {
-        let order = values.indices.sorted { values[$0] < values[$1] }
+        // Sorting (value, index) pairs keeps each comparison local; how ties are ordered does not matter.
+        var order = values.enumerated().map { (value: $0.element, index: $0.offset) }
+        order.sort { $0.value < $1.value }
         var ranks = [Double](repeating: 0, count: values.count)
         var start = 0
         while start < order.count {
             var end = start
-            while end + 1 < order.count && values[order[end + 1]] == values[order[start]] { end += 1 }
+            while end + 1 < order.count && order[end + 1].value == order[start].value { end += 1 }
             let average = Double(start + end) / 2 + 1
-            for position in start...end { ranks[order[position]] = average }
+            for position in start...end { ranks[order[position].index] = average }
             start = end + 1
         }
         return ranks
