@@ -41,6 +41,8 @@ public struct YAMLNode: Sendable {
         case scalar(String, ScalarStyle)
         case sequence([YAMLNode])
         case mapping([YAMLPair])
+        /// A mapping that a `YAMLMappingConverter` turned into its own value while it was parsed.
+        case converted(ConvertedMapping)
     }
 
     /// What an explicit tag said, as far as the scenario format cares.
@@ -85,7 +87,7 @@ public struct YAMLNode: Sendable {
         switch content {
         case .scalar: return isNull ? "an empty value" : "a single value"
         case .sequence: return "a list"
-        case .mapping: return "a mapping"
+        case .mapping, .converted: return "a mapping"
         }
     }
 }
@@ -99,4 +101,27 @@ public struct YAMLPair: Sendable {
         self.key = key
         self.value = value
     }
+}
+
+/// What a `YAMLMappingConverter` made of a mapping. A class, so the payload costs a node one reference
+/// (an `any Sendable` in the enum would make every node of the tree larger).
+public final class ConvertedMapping: Sendable {
+    public let value: any Sendable
+
+    public init(_ value: any Sendable) { self.value = value }
+}
+
+/// Turns chosen mappings into a value of the caller's while they are parsed, so their entries are never
+/// kept as nodes: a scenario's coverage maps hold most of its nodes. Mappings with an anchor are not
+/// converted (an alias could repeat them anywhere).
+public protocol YAMLMappingConverter {
+    /// The key whose mapping values may be converted (a cheap first test).
+    var key: String { get }
+    /// Whether the mapping under `key` is converted; `path` holds the keys of the enclosing collections,
+    /// from the root (nil for the root and for list entries).
+    func converts(path: [String?]) -> Bool
+    /// One entry of the mapping being converted, in file order (keys and values of any kind).
+    mutating func entry(key: YAMLNode, value: YAMLNode)
+    /// The mapping that started at `mark` is complete: what its node holds instead of its entries.
+    mutating func finish(mark: Mark) -> any Sendable
 }

@@ -6,10 +6,12 @@ import CLibYAML
 /// not the thread's stack, bounds how deep a file may nest.
 public enum YAMLParser {
     /// Parses exactly one document whose root may be any node.
-    public static func parse(_ bytes: [UInt8], limits: YAMLLimits = .standard) throws(YAMLError) -> YAMLNode {
+    /// With a `converter`, the mappings it chooses are converted as they are read (see `YAMLMappingConverter`).
+    public static func parse(_ bytes: [UInt8], limits: YAMLLimits = .standard,
+                             converter: (any YAMLMappingConverter)? = nil) throws(YAMLError) -> YAMLNode {
         let source = SourceText(bytes: bytes)
         try checkBytes(source, limits: limits)
-        var builder = TreeBuilder(source: source, limits: limits)
+        var builder = TreeBuilder(source: source, limits: limits, converter: converter)
         return try builder.run()
     }
 
@@ -47,18 +49,26 @@ private struct TreeBuilder {
         var pairs: [YAMLPair] = []
         var pendingKey: YAMLNode?
         var size = 1
+        /// The key whose value this collection is (nil for the root and list entries).
+        var key: String?
+        /// Entries go to the converter instead of `pairs`.
+        var converting = false
     }
 
     let source: SourceText
     let limits: YAMLLimits
+    var converter: (any YAMLMappingConverter)?
+    /// Whether a frame is being converted (conversions do not nest).
+    var converting = false
     var frames: [Frame] = []
     var anchors: [String: (node: YAMLNode, size: Int)] = [:]
     var aliasNodes = 0
     var root: YAMLNode?
 
-    init(source: SourceText, limits: YAMLLimits) {
+    init(source: SourceText, limits: YAMLLimits, converter: (any YAMLMappingConverter)?) {
         self.source = source
         self.limits = limits
+        self.converter = converter
     }
 
     mutating func run() throws(YAMLError) -> YAMLNode {
@@ -138,10 +148,27 @@ private struct TreeBuilder {
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
                 let tag = isMapping ? tag(event.data.mapping_start.tag) : tag(event.data.sequence_start.tag)
                 let anchor = isMapping ? string(event.data.mapping_start.anchor) : string(event.data.sequence_start.anchor)
-                frames.append(Frame(isMapping: isMapping, mark: mark, tag: tag, anchor: anchor))
+                var frame = Frame(isMapping: isMapping, mark: mark, tag: tag, anchor: anchor)
+                // Fields of the parent are read in place: copying a frame copies its lists.
+                let last = frames.count - 1
+                if last >= 0 && frames[last].isMapping, let key = frames[last].pendingKey?.scalar {
+                    frame.key = key
+                    if isMapping, anchor == nil, !converting, let converter, key == converter.key,
+                       converter.converts(path: frames.map { $0.key }) {
+                        frame.converting = true
+                        converting = true
+                    }
+                }
+                frames.append(frame)
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 let frame = frames.removeLast()
-                let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
+                let content: YAMLNode.Content
+                if frame.converting, let finished = converter?.finish(mark: frame.mark) {
+                    converting = false
+                    content = .converted(ConvertedMapping(finished))
+                } else {
+                    content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
+                }
                 try add(YAMLNode(content, mark: frame.mark, tag: frame.tag), size: frame.size, anchor: frame.anchor)
             case YAML_ALIAS_EVENT:
                 let name = string(event.data.alias.anchor) ?? ""
@@ -180,7 +207,11 @@ private struct TreeBuilder {
         if frames[last].isMapping {
             if let key = frames[last].pendingKey {
                 frames[last].pendingKey = nil
-                frames[last].pairs.append(YAMLPair(key: key, value: node))
+                if frames[last].converting {
+                    converter?.entry(key: key, value: node)
+                } else {
+                    frames[last].pairs.append(YAMLPair(key: key, value: node))
+                }
             } else {
                 frames[last].pendingKey = node
             }

@@ -7,7 +7,8 @@ import YAMLSource
 // tenderplan-bench load FILE [RUNS]    time: bare libyaml events, node tree, load + validate
 // tenderplan-bench peak MODE FILE      one run of MODE (events | tree | load | check), then print peak RSS
 // tenderplan-bench fitgap FILE [RUNS]  time the fit-gap analysis and its JSON on a loaded scenario
-// tenderplan-bench network N FILE [working]  write a layered N-task network (mixed units and lags; `working`: d only)
+// tenderplan-bench network N FILE [working] [--estimates]  write a layered N-task network (mixed units and lags;
+//                                      `working`: d only; `--estimates`: a three-point estimate on every fifth task)
 // tenderplan-bench chain N FILE        write a chain of N one-calendar-day tasks (100,000 end in 2298)
 // tenderplan-bench plan FILE [RUNS]    time the scheduler on a loaded scenario
 // tenderplan-bench risk FILE N T       time N risk iterations on T threads
@@ -78,7 +79,8 @@ case "fitgap":
     print(String(format: "JSON (%.1f MB)        %7.3f s", Double(json.utf8.count) / 1_000_000, render))
 case "network":
     guard arguments.count >= 4, let count = Int(arguments[2]) else { exit(2) }
-    let text = PlanNetworkGenerator(count: count, workingOnly: arguments.count > 4 && arguments[4] == "working").render()
+    let options = arguments.dropFirst(4)
+    let text = PlanNetworkGenerator(count: count, workingOnly: options.contains("working"), estimates: options.contains("--estimates")).render()
     try! text.write(toFile: arguments[3], atomically: true, encoding: .utf8)
     print("wrote \(arguments[3]): \(count) tasks")
 case "chain":
@@ -94,12 +96,12 @@ case "plan":
     var plan: PlanResult?
     let network = best(of: runs) { _ = PlanNetwork(scenario) }
     let elapsed = best(of: runs) { plan = Scheduler(scenario).run() }
-    var output = ""
-    let json = best(of: runs) { output = PlanJSON.render(scenario, plan!) }
-    let csv = best(of: runs) { output = PlanCSV.render(plan!) }
+    var jsonBytes = 0, csvBytes = 0
+    let json = best(of: runs) { jsonBytes = PlanJSON.render(scenario, plan!).utf8.count }
+    let csv = best(of: runs) { csvBytes = PlanCSV.render(plan!).utf8.count }
     print("\(plan!.items.count) items, finish \(plan!.finish) (best of \(runs))")
-    print(String(format: "plan JSON             %7.3f s", json))
-    print(String(format: "plan CSV              %7.3f s", csv))
+    print(String(format: "plan JSON             %7.3f s  (%d bytes)", json, jsonBytes))
+    print(String(format: "plan CSV              %7.3f s  (%d bytes)", csv, csvBytes))
     print(String(format: "network + calendars   %7.3f s", network))
     print(String(format: "schedule (all)        %7.3f s", elapsed))
 case "costs":

@@ -7,8 +7,16 @@ struct Fields {
     let mark: Mark
     let table: KeyTable
     let path: String
+    /// A known key present: its text, where it is written and its value (nil when empty).
+    /// A struct, not a tuple: the compiler copies tuples of these types through the slow generic runtime.
+    struct Entry {
+        let key: String
+        let keyMark: Mark
+        let value: YAMLNode?
+    }
+
     /// The known keys present, in file order; mappings are small, so a linear scan beats hashing.
-    private(set) var entries: [(key: String, keyMark: Mark, value: YAMLNode?)] = []
+    private(set) var entries: [Entry] = []
 
     var location: SourceLocation { SourceLocation(path: path, mark: mark) }
 
@@ -19,10 +27,10 @@ struct Fields {
         return copy
     }
 
-    private func entry(_ key: String) -> (key: String, keyMark: Mark, value: YAMLNode?)? {
+    private func entry(_ key: String) -> Entry? {
         assert(table.spec(key) != nil, "key '\(key)' is not in table \(table.name)")
-        for entry in entries where entry.key == key { return entry }
-        return nil
+        guard let index = entries.firstIndex(where: { $0.key == key }) else { return nil }
+        return entries[index]
     }
 
     func has(_ key: String) -> Bool { self[key] != nil }
@@ -47,7 +55,8 @@ struct Fields {
             return nil
         }
         var fields = Fields(mark: node.mark, table: table, path: path)
-        for (key, keyNode, value) in uniquePairs(node, path: path, into: &diagnostics) {
+        for pair in uniquePairs(node, path: path, into: &diagnostics) {
+            let (key, keyNode, value) = (pair.key, pair.keyNode, pair.value)
             guard table.spec(key) != nil else {
                 var notes = didYouMean(key, in: table.names)
                 if notes.isEmpty {
@@ -58,7 +67,7 @@ struct Fields {
                                   at: SourceLocation(path: path, mark: keyNode.mark), notes: notes)
                 continue
             }
-            fields.entries.append((key, keyNode.mark, value.isNull ? nil : value))
+            fields.entries.append(Entry(key: key, keyMark: keyNode.mark, value: value.isNull ? nil : value))
         }
         for spec in table.keys where spec.required && fields[spec.name] == nil {
             if let found = fields.entry(spec.name) {
@@ -72,10 +81,17 @@ struct Fields {
     }
 }
 
-/// The pairs of a mapping as (key text, key node, value), reporting duplicate and non-text keys.
-func uniquePairs(_ node: YAMLNode, path: String, into diagnostics: inout Diagnostics) -> [(String, YAMLNode, YAMLNode)] {
+/// A pair of a mapping with its key's text (a struct: tuples of these types are copied by the slow generic runtime).
+struct UniquePair {
+    let key: String
+    let keyNode: YAMLNode
+    let value: YAMLNode
+}
+
+/// The pairs of a mapping with their key texts, reporting duplicate and non-text keys.
+func uniquePairs(_ node: YAMLNode, path: String, into diagnostics: inout Diagnostics) -> [UniquePair] {
     guard case .mapping(let pairs) = node.content else { return [] }
-    var result: [(String, YAMLNode, YAMLNode)] = []
+    var result: [UniquePair] = []
     result.reserveCapacity(pairs.count)
     // Small mappings are checked by scanning; large ones (coverage maps) with a dictionary.
     var seen: [String: Int]? = pairs.count > 16 ? Dictionary(minimumCapacity: pairs.count) : nil
@@ -91,14 +107,14 @@ func uniquePairs(_ node: YAMLNode, path: String, into diagnostics: inout Diagnos
             firstIndex = seen!.updateValue(result.count, forKey: key)
             if let firstIndex { seen![key] = firstIndex }
         } else {
-            firstIndex = result.firstIndex { $0.0 == key }
+            firstIndex = result.firstIndex { $0.key == key }
         }
         if let firstIndex {
             diagnostics.error(.duplicateKey, "duplicate key '\(key)'", at: SourceLocation(path: path, mark: pair.key.mark),
-                              notes: [Diagnostic.Note("first written here", at: SourceLocation(path: path, mark: result[firstIndex].1.mark))])
+                              notes: [Diagnostic.Note("first written here", at: SourceLocation(path: path, mark: result[firstIndex].keyNode.mark))])
             continue
         }
-        result.append((key, pair.key, pair.value))
+        result.append(UniquePair(key: key, keyNode: pair.key, value: pair.value))
     }
     return result
 }

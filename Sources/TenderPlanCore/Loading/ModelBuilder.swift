@@ -117,8 +117,8 @@ struct ModelBuilder {
         let pairs = uniquePairs(node, path: f.path, into: &diagnostics)
         var result: [T] = []
         result.reserveCapacity(pairs.count)  // coverage maps are large: no doubling on growth
-        for (name, keyNode, value) in pairs {
-            if let item = body(&self, name, SourceLocation(path: f.path, mark: keyNode.mark), value) { result.append(item) }
+        for pair in pairs {
+            if let item = body(&self, pair.key, SourceLocation(path: f.path, mark: pair.keyNode.mark), pair.value) { result.append(item) }
         }
         return result
     }
@@ -262,24 +262,36 @@ struct ModelBuilder {
 
     mutating func product(_ f: Fields) -> Product? {
         guard let identifier = id(f, "id") else { return nil }
-        let coverage = idMap(f, "coverage") { b, requirement, value, location -> CoverageCell? in
-            if let text = value.scalar, !value.isNull {
-                return b.report(choiceValue(text, CoverageLevel.self, what: "a coverage level"), key: nil, at: location)
-                    .map { CoverageCell(requirement: requirement.value, position: requirement.location.mark, level: $0) }
+        let coverage: [CoverageCell]?
+        if let node = f["coverage"], case .converted(let mapping) = node.content, let converted = mapping.value as? ConvertedCoverage {
+            // Read while parsing (see `CoverageConverter`); its problems count from here, as they would below.
+            diagnostics.append(contentsOf: converted.diagnostics)
+            coverage = converted.cells
+        } else {
+            coverage = idMap(f, "coverage") { b, requirement, value, location in
+                b.coverageCell(requirement, value, at: location, path: f.path)
             }
-            guard let g = Fields.read(value, FormatTables.coverageCell, path: f.path, what: "a coverage cell", into: &b.diagnostics) else { return nil }
-            let level = b.choice(g, "level", CoverageLevel.self)
-            let effort = b.duration(g, "effort")
-            if let effort, !effort.unit.isWorking {
-                b.diagnostics.error(.unitMismatch, "'effort' is in working days (d) or weeks (w), not '\(effort.unit.rawValue)'", at: g.valueLocation("effort"))
-            }
-            let available = b.date(g, "available")
-            guard let level else { return nil }
-            return CoverageCell(requirement: requirement.value, position: requirement.location.mark, level: level,
-                                effort: effort?.unit.isWorking == true ? effort : nil, available: available)
         }
         return Product(id: identifier, name: text(f, "name"), vendor: text(f, "vendor"), coverage: coverage ?? [],
                        costs: costLines(f, "costs"), location: f.valueLocation("id"))
+    }
+
+    /// One cell of a product's coverage map: a level, or a mapping with the level and details.
+    mutating func coverageCell(_ requirement: Located<Identifier>, _ value: YAMLNode, at location: SourceLocation, path: String) -> CoverageCell? {
+        if let text = value.scalar, !value.isNull {
+            return report(choiceValue(text, CoverageLevel.self, what: "a coverage level"), key: nil, at: location)
+                .map { CoverageCell(requirement: requirement.value, position: requirement.location.mark, level: $0) }
+        }
+        guard let g = Fields.read(value, FormatTables.coverageCell, path: path, what: "a coverage cell", into: &diagnostics) else { return nil }
+        let level = choice(g, "level", CoverageLevel.self)
+        let effort = duration(g, "effort")
+        if let effort, !effort.unit.isWorking {
+            diagnostics.error(.unitMismatch, "'effort' is in working days (d) or weeks (w), not '\(effort.unit.rawValue)'", at: g.valueLocation("effort"))
+        }
+        let available = date(g, "available")
+        guard let level else { return nil }
+        return CoverageCell(requirement: requirement.value, position: requirement.location.mark, level: level,
+                            effort: effort?.unit.isWorking == true ? effort : nil, available: available)
     }
 
     mutating func costLines(_ f: Fields, _ key: String) -> [CostLine] {

@@ -151,7 +151,7 @@ struct LoadSession {
     private mutating func parseYAML(path: String, bytes: [UInt8]) -> YAMLNode? {
         sources[path] = SourceText(bytes: bytes)
         do {
-            return try YAMLParser.parse(bytes, limits: limits)
+            return try YAMLParser.parse(bytes, limits: limits, converter: CoverageConverter(path: path))
         } catch {
             let code = DiagnosticCode(rawValue: error.code) ?? .yamlSyntax
             diagnostics.error(code, error.message, at: SourceLocation(path: path, mark: error.mark),

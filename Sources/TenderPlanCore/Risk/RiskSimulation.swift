@@ -97,24 +97,46 @@ public struct RiskSimulation: Sendable {
         rollout = scenario.rollout
     }
 
-    /// What one iteration produced.
-    struct Outcome: Sendable {
-        var finishes: [Int32]
-        var critical: [Bool]
-        var finish: Int
-        var lastGoLive: Int?
-        var totalReal: Decimal
-        var npv: Decimal
-        var legacyExtension: Decimal
-        /// The drawn value of each input (days of a duration or delay, the cost factor).
-        var draws: [Double]
+    /// What a run of consecutive iterations produced, one row per iteration. Flat arrays: an iteration
+    /// allocates no arrays of its own, and the summary reads rows without reference counting.
+    struct Outcomes: Sendable {
+        let itemCount: Int
+        let inputCount: Int
+        /// Row-major: each item's finish day and whether it is critical, iteration by iteration.
+        var finishes: [Int32] = []
+        var critical: [Bool] = []
+        /// Row-major: the drawn value of each input (days of a duration or delay, the cost factor).
+        var draws: [Double] = []
+        var finish: [Int] = []
+        var lastGoLive: [Int?] = []
+        var totalReal: [Decimal] = []
+        var npv: [Decimal] = []
+        var legacyExtension: [Decimal] = []
+
+        init(itemCount: Int, inputCount: Int, capacity: Int) {
+            self.itemCount = itemCount
+            self.inputCount = inputCount
+            finishes.reserveCapacity(capacity * itemCount)
+            critical.reserveCapacity(capacity * itemCount)
+            draws.reserveCapacity(capacity * inputCount)
+            finish.reserveCapacity(capacity)
+        }
+
+        var count: Int { finish.count }
+
+        mutating func append(finish: Int, lastGoLive: Int?, totalReal: Decimal = 0, npv: Decimal = 0, legacyExtension: Decimal = 0) {
+            self.finish.append(finish)
+            self.lastGoLive.append(lastGoLive)
+            self.totalReal.append(totalReal)
+            self.npv.append(npv)
+            self.legacyExtension.append(legacyExtension)
+        }
     }
 
-    func iterate(_ iteration: Int, seed: UInt64) -> Outcome {
+    /// Runs one iteration and appends its row to `outcomes`; `durations` is a buffer the caller keeps
+    /// between iterations (it holds `baseDurations` again on return).
+    func iterate(_ iteration: Int, seed: UInt64, durations: inout [PlanDuration], into outcomes: inout Outcomes) {
         var random = SplitMix64(seed: seed, iteration: iteration)
-        var durations = baseDurations
-        var draws: [Double] = []
-        draws.reserveCapacity(inputs.count)
         var factors: [Int: Decimal] = [:]
         var riskCosts: [(item: Int?, amount: Decimal)] = []
         for input in inputs {
@@ -122,7 +144,7 @@ public struct RiskSimulation: Sendable {
             case .duration(let item, let estimate):
                 let drawn = estimate.draw(minimum: baseDurations[item].isZero ? 0 : 1, &random)
                 durations[item] = PlanDuration(drawn, estimate.unit)
-                draws.append(Double(drawn))
+                outcomes.draws.append(Double(drawn))
             case .risk(let probability, let item, let delay, let cost):
                 let occurs = random.unit() < probability
                 var delayDays = 0.0
@@ -135,24 +157,37 @@ public struct RiskSimulation: Sendable {
                     }
                 }
                 if occurs, let cost { riskCosts.append((item, cost)) }
-                draws.append(occurs ? max(delayDays, 1) : 0)
+                outcomes.draws.append(occurs ? max(delayDays, 1) : 0)
             case .cost(let row, let low, let high):
                 let u = Sampling.triangular(low, 0, high, &random)
                 // Six decimals of the factor are plenty for percentiles of money.
                 factors[row] = 1 + Decimal(Int((u * 1_000_000).rounded())) / 1_000_000
-                draws.append(1 + u)
+                outcomes.draws.append(1 + u)
             }
         }
-        guard let dates = Scheduler(start: start, rollout: rollout, network: network, durations: durations).runDates() else {
-            // The drawn plan ran past the planner's last day: keep the deterministic dates for it.
-            return Outcome(finishes: deterministic.items.map { Int32($0.finish.number) }, critical: deterministic.items.map(\.critical),
-                           finish: deterministic.finish.number, lastGoLive: deterministic.lastGoLive?.number,
-                           totalReal: 0, npv: 0, legacyExtension: 0, draws: draws)
+        let dates = Scheduler(start: start, rollout: rollout, network: network, durations: durations).runDates()
+        // Put the drawn items back, so the buffer holds the base durations for the next iteration.
+        for input in inputs {
+            switch input {
+            case .duration(let item, _), .risk(_, let item?, _, _): durations[item] = baseDurations[item]
+            default: break
+            }
         }
+        guard let dates else {
+            // The drawn plan ran past the planner's last day: keep the deterministic dates for it.
+            for item in deterministic.items.indices {
+                outcomes.finishes.append(Int32(deterministic.items[item].finish.number))
+                outcomes.critical.append(deterministic.items[item].critical)
+            }
+            outcomes.append(finish: deterministic.finish.number, lastGoLive: deterministic.lastGoLive?.number)
+            return
+        }
+        for day in dates.finishes { outcomes.finishes.append(Int32(day.number)) }
+        outcomes.critical.append(contentsOf: dates.critical)
         let lastGoLive = network.lastGoLive.map { dates.finishes[$0].number }
         guard hasCosts else {
-            return Outcome(finishes: dates.finishes.map { Int32($0.number) }, critical: dates.critical, finish: dates.finish.number,
-                           lastGoLive: lastGoLive, totalReal: 0, npv: 0, legacyExtension: 0, draws: draws)
+            outcomes.append(finish: dates.finish.number, lastGoLive: lastGoLive)
+            return
         }
         // The cost engine reads the plan: the deterministic one with this iteration's dates.
         var plan = deterministic
@@ -172,9 +207,8 @@ public struct RiskSimulation: Sendable {
             for _ in 0..<(day.year - base) { discount *= 1 + scenario.info.discountRate }
             summary.npv += amount / discount
         }
-        return Outcome(finishes: dates.finishes.map { Int32($0.number) }, critical: dates.critical,
-                       finish: dates.finish.number, lastGoLive: lastGoLive, totalReal: summary.totalReal,
-                       npv: summary.npv, legacyExtension: summary.legacyExtension, draws: draws)
+        outcomes.append(finish: dates.finish.number, lastGoLive: lastGoLive, totalReal: summary.totalReal,
+                        npv: summary.npv, legacyExtension: summary.legacyExtension)
     }
 
     /// Adds a delay to a duration in the same unit family (months count 30 days where they meet day units).
@@ -190,7 +224,7 @@ public struct RiskSimulation: Sendable {
     public func run(iterations: Int, seed: UInt64, threads: Int, progress: (@Sendable (Int) -> Void)? = nil) async -> RiskResult {
         let workers = max(1, min(threads, iterations))
         let chunk = (iterations + workers - 1) / workers
-        let outcomes: [Outcome] = await withTaskGroup(of: (Int, [Outcome]).self) { group in
+        let parts: [Outcomes] = await withTaskGroup(of: (Int, Outcomes).self) { group in
             for worker in 0..<workers {
                 let range = (worker * chunk)..<min(iterations, (worker + 1) * chunk)
                 guard !range.isEmpty else { continue }
@@ -199,46 +233,46 @@ public struct RiskSimulation: Sendable {
                     // the same arrays spend their time on reference counts, not on the plan.
                     var local = self
                     local.network = PlanNetwork(self.scenario)
-                    local.baseDurations = local.network.items.map(\.duration)
+                    local.baseDurations = local.network.items.map { $0.duration }
                     local.inputs = self.inputs.map { $0 }
-                    var results: [Outcome] = []
-                    results.reserveCapacity(range.count)
+                    var durations = local.baseDurations
+                    var outcomes = Outcomes(itemCount: local.network.items.count, inputCount: local.inputs.count, capacity: range.count)
                     for iteration in range {
-                        results.append(local.iterate(iteration, seed: seed))
+                        local.iterate(iteration, seed: seed, durations: &durations, into: &outcomes)
                         if iteration % 500 == 0 { progress?(iteration) }
                     }
-                    return (worker, results)
+                    return (worker, outcomes)
                 }
             }
-            var parts: [(Int, [Outcome])] = []
+            var parts: [(Int, Outcomes)] = []
             for await part in group { parts.append(part) }
-            return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
+            return parts.sorted { $0.0 < $1.0 }.map { $0.1 }
         }
-        return summarise(outcomes, seed: seed)
+        return await summarise(parts, seed: seed, threads: workers)
     }
 
-    func summarise(_ outcomes: [Outcome], seed: UInt64) -> RiskResult {
-        let n = outcomes.count
+    /// `body` over up to `threads` consecutive ranges of `0..<count` at once, the results joined in order.
+    static func concurrentMap<T: Sendable>(count: Int, threads: Int, _ body: @escaping @Sendable (Range<Int>) -> [T]) async -> [T] {
+        let chunk = max(1, (count + threads - 1) / max(threads, 1))
+        guard threads > 1 && count > chunk else { return body(0..<count) }
+        return await withTaskGroup(of: (Int, [T]).self) { group in
+            for lower in stride(from: 0, to: count, by: chunk) {
+                group.addTask { (lower, body(lower..<min(count, lower + chunk))) }
+            }
+            var parts: [(Int, [T])] = []
+            for await part in group { parts.append(part) }
+            return parts.sorted { $0.0 < $1.0 }.flatMap { $0.1 }
+        }
+    }
+
+    /// The results of the iterations, in iteration order (`parts` are consecutive runs of them).
+    func summarise(_ parts: [Outcomes], seed: UInt64, threads: Int) async -> RiskResult {
+        let n = parts.reduce(0) { $0 + $1.count }
+        let itemCount = network.items.count
         func percentiles<T: Comparable & Sendable>(_ values: [T]) -> RiskResult.Percentiles<T> {
             let sorted = values.sorted()
             return RiskResult.Percentiles(p10: RiskSimulation.nearestRank(sorted, 0.10), p50: RiskSimulation.nearestRank(sorted, 0.50),
                                           p80: RiskSimulation.nearestRank(sorted, 0.80), p90: RiskSimulation.nearestRank(sorted, 0.90))
-        }
-        // Dates span few distinct days: count them instead of sorting (the same nearest-rank result).
-        func dayPercentiles(_ values: [Int]) -> RiskResult.Percentiles<Int> {
-            guard let low = values.min(), let high = values.max(), high - low < 4_000_000 else { return percentiles(values) }
-            var counts = [Int32](repeating: 0, count: high - low + 1)
-            for value in values { counts[value - low] += 1 }
-            func rank(_ p: Double) -> Int {
-                let wanted = min(max(Int((p * Double(values.count)).rounded(.up)), 1), values.count)
-                var seen = 0
-                for (offset, count) in counts.enumerated() {
-                    seen += Int(count)
-                    if seen >= wanted { return low + offset }
-                }
-                return high
-            }
-            return RiskResult.Percentiles(p10: rank(0.10), p50: rank(0.50), p80: rank(0.80), p90: rank(0.90))
         }
         func days(_ p: RiskResult.Percentiles<Int>) -> RiskResult.Percentiles<Day> {
             RiskResult.Percentiles(p10: Day(number: p.p10), p50: Day(number: p.p50), p80: Day(number: p.p80), p90: Day(number: p.p90))
@@ -247,22 +281,32 @@ public struct RiskSimulation: Sendable {
             let sorted = values.sorted()
             return (0...20).map { RiskSimulation.nearestRank(sorted, Double($0) / 20) }
         }
-        var items: [RiskResult.Item] = []
-        for index in network.items.indices {
-            let finishes = outcomes.map { Int($0.finishes[index]) }
-            let critical = outcomes.reduce(0) { $0 + ($1.critical[index] ? 1 : 0) }
-            items.append(RiskResult.Item(id: network.items[index].id, finish: days(dayPercentiles(finishes)), criticality: Double(critical) / Double(n)))
+        // Items and drivers are summarised in ranges on all threads; each range only reads the rows.
+        let itemSummaries = await RiskSimulation.concurrentMap(count: itemCount, threads: threads) { range in
+            RiskSimulation.itemSummaries(parts, items: range)
         }
-        let finishes = outcomes.map(\.finish)
-        let totals = outcomes.map(\.totalReal)
-        let lastGoLives = outcomes.compactMap(\.lastGoLive)
-        var drivers: [RiskResult.Driver] = []
+        var items: [RiskResult.Item] = []
+        items.reserveCapacity(itemCount)
+        for (index, summary) in itemSummaries.enumerated() {
+            items.append(RiskResult.Item(id: network.items[index].id, finish: days(summary.finish), criticality: Double(summary.critical) / Double(n)))
+        }
+        let finishes = parts.flatMap { $0.finish }
+        let totals = parts.flatMap { $0.totalReal }
+        let lastGoLives = parts.flatMap { $0.lastGoLive }.compactMap { $0 }
         let finishRanks = RiskSimulation.ranks(finishes.map(Double.init))
         let costRanks = RiskSimulation.ranks(totals.map { NSDecimalNumber(decimal: $0).doubleValue })
-        for (index, name) in inputNames.enumerated() {
-            let ranks = RiskSimulation.ranks(outcomes.map { $0.draws[index] })
-            drivers.append(RiskResult.Driver(input: name, finishCorrelation: RiskSimulation.correlation(ranks, finishRanks),
-                                             costCorrelation: RiskSimulation.correlation(ranks, costRanks)))
+        let names = inputNames
+        var drivers = await RiskSimulation.concurrentMap(count: names.count, threads: threads) { range in
+            range.map { input in
+                var draws: [Double] = []
+                draws.reserveCapacity(n)
+                for part in parts {
+                    for row in 0..<part.count { draws.append(part.draws[row * part.inputCount + input]) }
+                }
+                let ranks = RiskSimulation.ranks(draws)
+                return RiskResult.Driver(input: names[input], finishCorrelation: RiskSimulation.correlation(ranks, finishRanks),
+                                         costCorrelation: RiskSimulation.correlation(ranks, costRanks))
+            }
         }
         drivers.sort { a, b in
             let ka = max(abs(a.finishCorrelation), abs(a.costCorrelation)), kb = max(abs(b.finishCorrelation), abs(b.costCorrelation))
@@ -271,16 +315,70 @@ public struct RiskSimulation: Sendable {
         var deadlines: [RiskResult.Deadline] = []
         for (index, item) in network.items.enumerated() {
             guard let deadline = item.deadline else { continue }
-            let met = outcomes.reduce(0) { $0 + (Int($1.finishes[index]) <= deadline.number ? 1 : 0) }
+            var met = 0
+            for part in parts {
+                for row in 0..<part.count where Int(part.finishes[row * itemCount + index]) <= deadline.number { met += 1 }
+            }
             deadlines.append(RiskResult.Deadline(id: item.id, deadline: deadline, probability: Double(met) / Double(n)))
         }
         return RiskResult(
-            seed: seed, iterations: n, items: items, finish: days(dayPercentiles(finishes)),
-            lastGoLive: lastGoLives.count == n ? days(dayPercentiles(lastGoLives)) : nil,
-            totalReal: percentiles(totals), npv: percentiles(outcomes.map(\.npv)),
-            legacyExtension: percentiles(outcomes.map(\.legacyExtension)), drivers: drivers, deadlines: deadlines,
+            seed: seed, iterations: n, items: items, finish: days(RiskSimulation.dayPercentiles(finishes[...])),
+            lastGoLive: lastGoLives.count == n ? days(RiskSimulation.dayPercentiles(lastGoLives[...])) : nil,
+            totalReal: percentiles(totals), npv: percentiles(parts.flatMap { $0.npv }),
+            legacyExtension: percentiles(parts.flatMap { $0.legacyExtension }), drivers: drivers, deadlines: deadlines,
             finishCurve: curve(finishes).map { Day(number: $0) }, lastGoLiveCurve: lastGoLives.count == n ? curve(lastGoLives).map { Day(number: $0) } : [],
             totalRealCurve: curve(totals))
+    }
+
+    /// Each item's finish percentiles (day numbers) and in how many iterations it is critical, for `items`.
+    /// Rows are read a block of items at a time, so one pass over the rows reads a few cache lines of each.
+    static func itemSummaries(_ parts: [Outcomes], items: Range<Int>) -> [(finish: RiskResult.Percentiles<Int>, critical: Int)] {
+        let n = parts.reduce(0) { $0 + $1.count }
+        let blockWidth = 64
+        var columns = [Int](repeating: 0, count: blockWidth * n)
+        var summaries: [(finish: RiskResult.Percentiles<Int>, critical: Int)] = []
+        summaries.reserveCapacity(items.count)
+        for first in stride(from: items.lowerBound, to: items.upperBound, by: blockWidth) {
+            let width = min(blockWidth, items.upperBound - first)
+            var critical = [Int](repeating: 0, count: width)
+            var row = 0
+            for part in parts {
+                for partRow in 0..<part.count {
+                    let base = partRow * part.itemCount + first
+                    for offset in 0..<width {
+                        columns[offset * n + row] = Int(part.finishes[base + offset])
+                        if part.critical[base + offset] { critical[offset] += 1 }
+                    }
+                    row += 1
+                }
+            }
+            for offset in 0..<width {
+                summaries.append((dayPercentiles(columns[(offset * n)..<(offset * n + n)]), critical[offset]))
+            }
+        }
+        return summaries
+    }
+
+    /// Nearest-rank percentiles of day numbers. Dates span few distinct days: count them instead of sorting
+    /// (the same result).
+    static func dayPercentiles(_ values: ArraySlice<Int>) -> RiskResult.Percentiles<Int> {
+        guard let low = values.min(), let high = values.max(), high - low < 4_000_000 else {
+            let sorted = values.sorted()
+            return RiskResult.Percentiles(p10: nearestRank(sorted, 0.10), p50: nearestRank(sorted, 0.50),
+                                          p80: nearestRank(sorted, 0.80), p90: nearestRank(sorted, 0.90))
+        }
+        var counts = [Int32](repeating: 0, count: high - low + 1)
+        for value in values { counts[value - low] += 1 }
+        func rank(_ p: Double) -> Int {
+            let wanted = min(max(Int((p * Double(values.count)).rounded(.up)), 1), values.count)
+            var seen = 0
+            for (offset, count) in counts.enumerated() {
+                seen += Int(count)
+                if seen >= wanted { return low + offset }
+            }
+            return high
+        }
+        return RiskResult.Percentiles(p10: rank(0.10), p50: rank(0.50), p80: rank(0.80), p90: rank(0.90))
     }
 
     /// Percentile p of sorted samples: the sample at rank ⌈p × N⌉ (nearest rank), the first for p = 0.
@@ -291,14 +389,16 @@ public struct RiskSimulation: Sendable {
 
     /// Ranks with ties given their average rank (for Spearman's correlation).
     static func ranks(_ values: [Double]) -> [Double] {
-        let order = values.indices.sorted { values[$0] < values[$1] }
+        // Sorting (value, index) pairs keeps each comparison local; how ties are ordered does not matter.
+        var order = values.enumerated().map { (value: $0.element, index: $0.offset) }
+        order.sort { $0.value < $1.value }
         var ranks = [Double](repeating: 0, count: values.count)
         var start = 0
         while start < order.count {
             var end = start
-            while end + 1 < order.count && values[order[end + 1]] == values[order[start]] { end += 1 }
+            while end + 1 < order.count && order[end + 1].value == order[start].value { end += 1 }
             let average = Double(start + end) / 2 + 1
-            for position in start...end { ranks[order[position]] = average }
+            for position in start...end { ranks[order[position].index] = average }
             start = end + 1
         }
         return ranks

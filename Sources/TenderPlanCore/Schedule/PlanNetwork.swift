@@ -51,6 +51,30 @@ public struct PlanNetwork: Sendable {
     public var successors: [[Int]] = []
     public var outgoing: [[(to: Int, position: Int)]] = []
 
+    /// What the scheduler reads of an item: plain values, no strings or nested arrays. Risk reschedules a
+    /// network thousands of times on several threads; copying whole items there (ids, titles and source paths
+    /// that every thread shares) spent the time on reference counts that the threads contend for.
+    struct Timing: Sendable {
+        var kind: Kind
+        var calendar: Int
+        var notBefore: Day?
+        var on: Day?
+        var goLive: Int?
+        /// The item's links, as a range of `edges`.
+        var links: Range<Int>
+    }
+
+    /// A link as the scheduler reads it.
+    struct Edge: Sendable {
+        var from: Int
+        var startToStart: Bool
+        var lag: PlanDuration?
+    }
+
+    /// Per item, and all links in item order; computed from `items` once, at the end of `init` (like `successors`).
+    private(set) var timing: [Timing] = []
+    private(set) var edges: [Edge] = []
+
     /// Builds the network; `durations` may replace item durations (risk draws them), keyed by item id.
     public init(_ scenario: Scenario, durations: [String: PlanDuration] = [:]) {
         let start = scenario.info.start
@@ -196,11 +220,16 @@ public struct PlanNetwork: Sendable {
         }
         successors = [[Int]](repeating: [], count: items.count)
         outgoing = [[(to: Int, position: Int)]](repeating: [], count: items.count)
+        timing.reserveCapacity(items.count)
         for (to, item) in items.enumerated() {
+            let first = edges.count
             for (position, link) in item.links.enumerated() {
                 successors[link.from].append(to)
                 outgoing[link.from].append((to, position))
+                edges.append(Edge(from: link.from, startToStart: link.startToStart, lag: link.lag))
             }
+            timing.append(Timing(kind: item.kind, calendar: item.calendar, notBefore: item.notBefore, on: item.on,
+                                 goLive: item.goLive, links: first..<edges.count))
         }
     }
 }

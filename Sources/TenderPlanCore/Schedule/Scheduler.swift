@@ -30,7 +30,8 @@ public struct Scheduler: Sendable {
 
     func isMilestone(_ index: Int) -> Bool { durations[index].isZero }
 
-    /// Placement of one item during the forward pass.
+    /// Placement of one item during the forward pass: plain values only, so the thousands of placements
+    /// of a risk run are made and dropped without reference counting (leveling causes are kept aside).
     struct Placement {
         var earliest: Day
         var start: Day
@@ -38,8 +39,15 @@ public struct Scheduler: Sendable {
         /// Milestones: shown the day before E (closed by the work before it).
         var shownEarly = false
         var reason: PlanReason
-        var leveling: [String] = []
         var leveledFrom: Day?
+    }
+
+    /// What the forward and backward passes produced; `leveling` holds the causes by preparation item.
+    struct Schedule {
+        var placed: [Placement]
+        var finish: Day
+        var slack: [Int]
+        var leveling: [Int: [String]]
     }
 
     struct PlanError: Error {
@@ -50,15 +58,16 @@ public struct Scheduler: Sendable {
     public func run() -> PlanResult {
         var diagnostics = Diagnostics()
         let items = network.items
-        let placed: [Placement], finish: Day, slack: [Int]
+        let schedule: Schedule
         do {
-            (placed, finish, slack) = try schedule()
+            schedule = try self.schedule()
         } catch {
             diagnostics.error(.planLimit, error.message, at: error.location)
             return PlanResult(items: [], finish: start, network: network, diagnostics: diagnostics.sorted)
         }
         var scheduled: [ScheduledItem] = []
         scheduled.reserveCapacity(items.count)
+        let (placed, finish, slack) = (schedule.placed, schedule.finish, schedule.slack)
         for (index, item) in items.enumerated() {
             let placement = placed[index]
             let calendar = network.calendars[item.calendar]
@@ -66,7 +75,7 @@ public struct Scheduler: Sendable {
             scheduled.append(ScheduledItem(
                 id: item.id, title: item.title, kind: item.kind, earliest: placement.earliest, start: placement.start,
                 finish: placement.finish, durationDays: days, totalSlackDays: slack[index], critical: slack[index] == 0,
-                deadline: item.deadline, reason: placement.reason, leveling: placement.leveling, leveledFrom: placement.leveledFrom,
+                deadline: item.deadline, reason: placement.reason, leveling: schedule.leveling[index] ?? [], leveledFrom: placement.leveledFrom,
                 calendar: calendar.id))
         }
         checkLegalMinimums(scheduled, into: &diagnostics)
@@ -83,38 +92,42 @@ public struct Scheduler: Sendable {
     }
 
     public func runDates() -> Dates? {
-        guard let (placed, finish, slack) = try? schedule() else { return nil }
-        return Dates(starts: placed.map(\.start), finishes: placed.map(\.finish), critical: slack.map { $0 == 0 }, finish: finish)
+        guard let schedule = try? schedule() else { return nil }
+        return Dates(starts: schedule.placed.map { $0.start }, finishes: schedule.placed.map { $0.finish },
+                     critical: schedule.slack.map { $0 == 0 }, finish: schedule.finish)
     }
 
     /// The forward pass (with leveling), then the backward pass.
-    private func schedule() throws(PlanError) -> (placed: [Placement], finish: Day, slack: [Int]) {
+    private func schedule() throws(PlanError) -> Schedule {
         var placements = [Placement?](repeating: nil, count: network.items.count)
         var order: [Int] = []
         order.reserveCapacity(network.items.count)
-        try forward(&placements, &order)
+        var leveling: [Int: [String]] = [:]
+        try forward(&placements, &order, &leveling)
         let placed = placements.map { $0! }
-        let finish = placed.map(\.finish).max() ?? start
-        return (placed, finish, backward(placed, order: order, finish: finish))
+        var finish = start
+        for placement in placed where placement.finish > finish { finish = placement.finish }
+        return Schedule(placed: placed, finish: finish, slack: backward(placed, order: order, finish: finish), leveling: leveling)
     }
 
     // MARK: forward pass
 
-    private func forward(_ placements: inout [Placement?], _ order: inout [Int]) throws(PlanError) {
-        let items = network.items
+    private func forward(_ placements: inout [Placement?], _ order: inout [Int], _ leveling: inout [Int: [String]]) throws(PlanError) {
+        // Only plain values are read here (`timing`, not `items`): see `PlanNetwork.Timing`.
+        let timing = network.timing
         let successors = network.successors
-        var waiting = items.map(\.links.count)
+        var waiting = timing.map { $0.links.count }
         // A go-live block is ready when its preparation is; its cutover and hypercare are placed with it.
         var readyItems: [Int] = []
         var readyGoLives: [Int] = []
         func release(_ index: Int) {
-            if let goLive = items[index].goLive {
+            if let goLive = timing[index].goLive {
                 if network.goLiveParts[goLive].preparation == index { readyGoLives.append(goLive) }
             } else {
                 readyItems.append(index)
             }
         }
-        for index in items.indices where waiting[index] == 0 { release(index) }
+        for index in timing.indices where waiting[index] == 0 { release(index) }
         var placedCutovers: [(day: Day, calendar: Int)] = []
         var activeSpans: [ClosedRange<Day>] = []
         func done(_ index: Int) {
@@ -147,29 +160,31 @@ public struct Scheduler: Sendable {
             placements[parts.preparation] = block.preparation
             placements[parts.cutover] = block.cutover
             placements[parts.hypercare] = block.hypercare
-            placedCutovers.append((block.cutover.start, items[parts.cutover].calendar))
+            if !block.causes.isEmpty { leveling[parts.preparation] = block.causes }
+            placedCutovers.append((block.cutover.start, timing[parts.cutover].calendar))
             activeSpans.append(block.preparation.start...block.cutover.start)
             done(parts.preparation)
             done(parts.cutover)
             done(parts.hypercare)
         }
-        if order.count < items.count {
-            let stuck = items.indices.first { placements[$0] == nil }!
-            throw PlanError(message: "'\(items[stuck].id)' cannot be scheduled: it waits on a dependency cycle", location: items[stuck].location)
+        if order.count < timing.count {
+            let stuck = timing.indices.first { placements[$0] == nil }!
+            let item = network.items[stuck]
+            throw PlanError(message: "'\(item.id)' cannot be scheduled: it waits on a dependency cycle", location: item.location)
         }
     }
 
     /// Rule 3–5: the earliest day E of an item, whether a constraint reaching E is opening, and the binding reason.
     func earliestDay(_ index: Int, _ placements: [Placement?]) throws(PlanError) -> (day: Day, opening: Bool, reason: PlanReason) {
-        // Read fields in place: copying a whole item would retain its strings and lists.
-        if let on = network.items[index].on { return (on, true, .pinned(on)) }
-        let calendar = network.calendars[network.items[index].calendar]
+        let item = network.timing[index]
+        if let on = item.on { return (on, true, .pinned(on)) }
+        let calendar = network.calendars[item.calendar]
         var best = (day: start, opening: true, reason: PlanReason.programmeStart)
         func consider(_ day: Day, opening: Bool, _ reason: PlanReason) {
             if day > best.day { best = (day, opening, reason) } else if day == best.day && opening { best.opening = true }
         }
-        if let notBefore = network.items[index].notBefore { consider(notBefore, opening: true, .notBefore(notBefore)) }
-        for (position, link) in network.items[index].links.enumerated() {
+        if let notBefore = item.notBefore { consider(notBefore, opening: true, .notBefore(notBefore)) }
+        for (position, link) in network.edges[item.links].enumerated() {
             guard let predecessor = placements[link.from] else { continue }
             var anchor: Day
             var closing: Bool
@@ -212,7 +227,7 @@ public struct Scheduler: Sendable {
 
     /// Start and finish of a non-milestone item whose earliest day is `earliest`.
     func span(_ index: Int, from earliest: Day) throws(PlanError) -> (Day, Day) {
-        let calendar = network.calendars[network.items[index].calendar]
+        let calendar = network.calendars[network.timing[index].calendar]
         let duration = durations[index]
         if let days = duration.workingDays {
             guard let start = calendar.nthWorkingDay(1, onOrAfter: earliest),
@@ -240,10 +255,9 @@ public struct Scheduler: Sendable {
     /// Places a go-live as one block: preparation from S, the cutover on the first working day after it,
     /// hypercare from the cutover. S moves a working day at a time until no freeze, gap or parallel limit is broken.
     private func level(_ goLive: Int, _ placements: [Placement?], cutovers: [(day: Day, calendar: Int)],
-                       spans: [ClosedRange<Day>]) throws(PlanError) -> (preparation: Placement, cutover: Placement, hypercare: Placement) {
+                       spans: [ClosedRange<Day>]) throws(PlanError) -> (preparation: Placement, cutover: Placement, hypercare: Placement, causes: [String]) {
         let parts = network.goLiveParts[goLive]
-        let preparationItem = network.items[parts.preparation]
-        let calendar = network.calendars[preparationItem.calendar]
+        let calendar = network.calendars[network.timing[parts.preparation].calendar]
         let (earliest, _, reason) = try earliestDay(parts.preparation, placements)
         let minGap = rollout.minGap.workingDays ?? 0
         let maxParallel = rollout.maxParallel
@@ -275,7 +289,7 @@ public struct Scheduler: Sendable {
             // Jumps are exact only when the preparation counts working days (then the cutover moves with it).
             if durations[parts.preparation].workingDays == nil { skip = nil }
             guard let failure else {
-                let preparation = Placement(earliest: earliest, start: start, finish: finish, reason: reason, leveling: causes,
+                let preparation = Placement(earliest: earliest, start: start, finish: finish, reason: reason,
                                             leveledFrom: causes.isEmpty ? nil : earliest)
                 let cutoverPlacement = Placement(earliest: cutover, start: cutover, finish: cutover,
                                                  reason: .link(position: 0))
@@ -288,10 +302,11 @@ public struct Scheduler: Sendable {
                     hypercarePlacement = Placement(earliest: cutover, start: hStart, finish: hFinish,
                                                    reason: .link(position: 0))
                 }
-                return (preparation, cutoverPlacement, hypercarePlacement)
+                return (preparation, cutoverPlacement, hypercarePlacement, causes)
             }
             if !causes.contains(failure) && causes.count < 5 { causes.append(failure) }
             guard tries < 200_000, let next = skip.map({ max($0, s.advanced(by: 1)) }) ?? calendar.nthWorkingDay(1, onOrAfter: s.advanced(by: 1)) else {
+                let preparationItem = network.items[parts.preparation]
                 throw PlanError(message: "go-live '\(preparationItem.id.dropLast(".preparation".count))' cannot be placed: \(failure)", location: preparationItem.location)
             }
             s = next
@@ -325,12 +340,12 @@ public struct Scheduler: Sendable {
     /// Total slack in working days: each item's latest finish that moves no successor's latest start and not the
     /// programme finish, found over the same links and lags in reverse scheduling order.
     private func backward(_ placed: [Placement], order: [Int], finish: Day) -> [Int] {
-        let items = network.items
+        let timing = network.timing, edges = network.edges
         // latestAnchor[i]: the latest day item i's E (milestones) or start (others) may be.
-        var latestAnchor = [Day](repeating: finish, count: items.count)
-        var slack = [Int](repeating: 0, count: items.count)
+        var latestAnchor = [Day](repeating: finish, count: timing.count)
+        var slack = [Int](repeating: 0, count: timing.count)
         for index in order.reversed() {
-            let item = items[index]
+            let item = timing[index]
             let placement = placed[index]
             let calendar = network.calendars[item.calendar]
             var finishBound = finish
@@ -338,8 +353,8 @@ public struct Scheduler: Sendable {
             let milestone = isMilestone(index)
             var earliestBound = milestone ? finish.advanced(by: placement.shownEarly ? 1 : 0) : WorkingDayCalendar.lastDay
             for (to, position) in network.outgoing[index] {
-                let link = items[to].links[position]
-                let successor = items[to]
+                let successor = timing[to]
+                let link = edges[successor.links.lowerBound + position]
                 var bound = latestAnchor[to]
                 if successor.kind == .cutover {
                     // The cutover is the first working day after its preparation: only its last working day counts.
