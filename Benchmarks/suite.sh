@@ -66,19 +66,8 @@ echo "== ${chain}-task chain" >&2
 row "${chain}-task chain, \`tenderplan plan --format json\`" "$(measure "$tp" plan "$data/suite-chain.yaml" --format json)" "—"
 
 echo "== risk, ${iterations} iterations" >&2
-"$bench" network "$network" "$data/suite-network.yaml" >&2
 # A three-point estimate (duration − 1, duration, 2 × duration) on every fifth task.
-python3 - "$data/suite-network.yaml" "$data/suite-network-estimates.yaml" <<'PY'
-import re, sys
-out = []
-for line in open(sys.argv[1], encoding="utf-8"):
-    m = re.search(r"\{id: t(\d+), duration: (\d+)(cd|d)", line)
-    if m and int(m.group(1)) % 5 == 0:
-        n, u = int(m.group(2)), m.group(3)
-        line = line.replace(f"duration: {n}{u}", f"estimate: {{optimistic: {max(n - 1, 0)}{u}, likely: {n}{u}, pessimistic: {2 * n}{u}}}", 1)
-    out.append(line)
-open(sys.argv[2], "w", encoding="utf-8").write("".join(out))
-PY
+"$bench" network "$network" "$data/suite-network-estimates.yaml" --estimates >&2
 row "risk, ${network}-item network, ${iterations} iterations, 2 threads" \
     "$(measure "$tp" risk "$data/suite-network-estimates.yaml" --iterations $iterations --threads 2 --format json)" "< 3 s"
 row "risk, ${network}-item network, ${iterations} iterations, 1 thread" \

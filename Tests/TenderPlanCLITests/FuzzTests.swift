@@ -48,7 +48,7 @@ enum YAMLWriter {
         switch node.content {
         case .mapping(let pairs): return pairs.isEmpty
         case .sequence(let items): return items.isEmpty
-        case .scalar: return false
+        case .scalar, .converted: return false
         }
     }
 
@@ -57,6 +57,7 @@ enum YAMLWriter {
         case .scalar(let text, let style): return scalar(text, quoted: style.isQuoted || node.tag == .string)
         case .sequence(let items): return "[" + items.map(flow).joined(separator: ", ") + "]"
         case .mapping(let pairs): return "{" + pairs.map { flow($0.key) + ": " + flow($0.value) }.joined(separator: ", ") + "}"
+        case .converted: return "{}"  // only with a converter, which the corpus is parsed without
         }
     }
 
@@ -99,6 +100,7 @@ struct TreeMutator {
             case .scalar(let text, _): found.append(text)
             case .sequence(let items): items.forEach(collect)
             case .mapping(let pairs): pairs.forEach { collect($0.key); collect($0.value) }
+            case .converted: break
             }
         }
         collect(tree)
@@ -152,6 +154,7 @@ struct TreeMutator {
         case .mapping(var pairs):
             for index in pairs.indices { perturb(&pairs[index].value) }
             node.content = .mapping(pairs)
+        case .converted: break
         }
     }
 
@@ -210,7 +213,7 @@ struct TreeMutator {
             default: node.content = swapped(node.content); return
             }
             node.content = .sequence(items)
-        case .scalar:
+        case .scalar, .converted:
             if chance(12) {
                 // Deep nesting.
                 var wrapped = node

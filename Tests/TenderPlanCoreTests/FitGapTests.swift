@@ -159,42 +159,52 @@ func d(_ text: String) -> Decimal { Decimal(string: text)! }
     @Test func switchPointMatchesABruteForceSweep() async {
         // Random bids; the exact switch point must agree with a fine sweep of the quality weight.
         await propertyCheck(count: 100, input: Gen.int(in: 0...Int.max)) { seed in
-            var random = SplitMix64(state: UInt64(seed))
-            let count = Int.random(in: 2...5, using: &random)
-            let lines = (0..<count).map { index in
-                (product: Identifier("b\(index)"), quality: Decimal(Int.random(in: 0...1000, using: &random)) / 1000,
-                 price: Decimal(Int.random(in: 1...1000, using: &random)) / 1000)
+            try checkSwitchPoint(seed: seed)
+        }
+    }
+
+    /// Seeds that once failed, kept as regression cases.
+    @Test(arguments: [3_338_629_755_497_988_967])
+    func switchPointRegression(_ seed: Int) throws {
+        try checkSwitchPoint(seed: seed)
+    }
+
+    func checkSwitchPoint(seed: Int) throws {
+        var random = SplitMix64(state: UInt64(seed))
+        let count = Int.random(in: 2...5, using: &random)
+        let lines = (0..<count).map { index in
+            (product: Identifier("b\(index)"), quality: Decimal(Int.random(in: 0...1000, using: &random)) / 1000,
+             price: Decimal(Int.random(in: 1...1000, using: &random)) / 1000)
+        }
+        let current = Decimal(Int.random(in: 0...100, using: &random)) / 100
+        func winner(_ w: Decimal) -> Identifier {
+            lines.max { a, b in
+                let sa = ExactDecimal.tieKey(a.price + w * (a.quality - a.price)), sb = ExactDecimal.tieKey(b.price + w * (b.quality - b.price))
+                return sa != sb ? sa < sb : a.product > b.product
+            }!.product
+        }
+        let now = winner(current)
+        let exact = AwardSimulation.switchPoint(lines: lines, winner: now, at: current)
+        // Sweep outwards from the current weight in steps of 1/10,000 to the first weight with another winner.
+        let steps = 2_000
+        var found: (Decimal, Identifier)?
+        let start = Int(truncating: (current * Decimal(steps)) as NSDecimalNumber)
+        for distance in 1...steps where found == nil {
+            for position in [start - distance, start + distance] where position >= 0 && position <= steps && found == nil {
+                let w = Decimal(position) / Decimal(steps)
+                let who = winner(w)
+                if who != now { found = (w, who) }
             }
-            let current = Decimal(Int.random(in: 0...100, using: &random)) / 100
-            func winner(_ w: Decimal) -> Identifier {
-                lines.max { a, b in
-                    let sa = ExactDecimal.tieKey(a.price + w * (a.quality - a.price)), sb = ExactDecimal.tieKey(b.price + w * (b.quality - b.price))
-                    return sa != sb ? sa < sb : a.product > b.product
-                }!.product
-            }
-            let now = winner(current)
-            let exact = AwardSimulation.switchPoint(lines: lines, winner: now, at: current)
-            // Sweep outwards from the current weight in steps of 1/10,000 to the first weight with another winner.
-            let steps = 2_000
-            var found: (Decimal, Identifier)?
-            let start = Int(truncating: (current * Decimal(steps)) as NSDecimalNumber)
-            for distance in 1...steps where found == nil {
-                for position in [start - distance, start + distance] where position >= 0 && position <= steps && found == nil {
-                    let w = Decimal(position) / Decimal(steps)
-                    let who = winner(w)
-                    if who != now { found = (w, who) }
-                }
-            }
-            if let (w, _) = found {
-                let point = try #require(exact, "seed \(seed): the sweep found a change at \(w), the exact search none")
-                #expect(abs(point.0 - w) <= Decimal(1) / Decimal(steps), "seed \(seed): exact \(point.0), sweep \(w)")
-            }
-            if let (weight, to) = exact, ExactDecimal.tieKey(weight) != ExactDecimal.tieKey(current) {
-                // Just past the switch point (away from the current weight) the named bid really wins.
-                let epsilon = Decimal(string: "0.0000001")!
-                let past = weight < current ? weight - epsilon : weight + epsilon
-                if past >= 0 && past <= 1 { #expect(winner(past) == to, "seed \(seed): past \(past) wins \(winner(past)), not \(to)") }
-            }
+        }
+        if let (w, _) = found {
+            let point = try #require(exact, "seed \(seed): the sweep found a change at \(w), the exact search none")
+            #expect(abs(point.0 - w) <= Decimal(1) / Decimal(steps), "seed \(seed): exact \(point.0), sweep \(w)")
+        }
+        if let (weight, to) = exact, ExactDecimal.tieKey(weight) != ExactDecimal.tieKey(current) {
+            // Just past the switch point (away from the current weight) the named bid really wins.
+            let epsilon = Decimal(string: "0.0000001")!
+            let past = weight < current ? weight - epsilon : weight + epsilon
+            if past >= 0 && past <= 1 { #expect(winner(past) == to, "seed \(seed): past \(past) wins \(winner(past)), not \(to)") }
         }
     }
 

@@ -102,13 +102,15 @@ public struct AwardSimulation: Sendable {
             let crossing = (line.price - w.price) / (winnerSlope - slope)
             guard crossing >= 0, crossing <= 1 else { continue }
             let key = ExactDecimal.tieKey(crossing), now = ExactDecimal.tieKey(current)
-            if slope > winnerSlope && key >= now {
+            // The other bid wins just past the crossing; at w = 1 (going up) or w = 0 (going down)
+            // "just past" lies outside [0, 1], so such a crossing changes nothing.
+            if slope > winnerSlope && key >= now && crossing < 1 {
                 // Overtakes going up; among equal crossings the steepest wins just past it, then the lower id.
                 if right == nil || key < ExactDecimal.tieKey(right!.weight)
                     || (key == ExactDecimal.tieKey(right!.weight) && (slope > right!.slope || (slope == right!.slope && line.product < right!.product))) {
                     right = (crossing, line.product, slope)
                 }
-            } else if slope < winnerSlope && key <= now {
+            } else if slope < winnerSlope && key <= now && crossing > 0 {
                 if left == nil || key > ExactDecimal.tieKey(left!.weight)
                     || (key == ExactDecimal.tieKey(left!.weight) && (slope < left!.slope || (slope == left!.slope && line.product < left!.product))) {
                     left = (crossing, line.product, slope)

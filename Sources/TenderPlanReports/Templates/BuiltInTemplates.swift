@@ -310,7 +310,7 @@ enum BuiltInTemplates {
     body { max-width: none; padding: 0; font-size: 10pt; }
     nav { display: none; }
     h2 { page-break-before: always; }
-    h2.first { page-break-before: avoid; }
+    h2.first, #summary > h2 { page-break-before: avoid; }
     table, .chart { page-break-inside: avoid; }
     a { color: inherit; text-decoration: none; }
   }
