@@ -96,6 +96,47 @@ func dates(_ plan: PlanResult, _ id: String) -> String {
         """
     }
 
+    /// Leveling jumps over whole blocked stretches (freezes, gaps, full periods); the dates must be
+    /// exactly those of trying every working day, on random rollouts.
+    @Test func levelingJumpsAgreeWithTryingEveryDay() async throws {
+        await propertyCheck(count: 60, input: Gen.int(in: 0...Int.max)) { seed in
+            var random = SplitMix64(state: UInt64(seed))
+            let count = Int.random(in: 3...25, using: &random)
+            var freezes: [String] = []
+            for _ in 0..<Int.random(in: 0...4, using: &random) {
+                let from = Day(year: 2024, month: 1, day: 1)!.advanced(by: Int.random(in: 0...200, using: &random))
+                freezes.append("{from: \(from), to: \(from.advanced(by: Int.random(in: 0...20, using: &random)))}")
+            }
+            var text = """
+            tenderplan: 1
+            scenario: {id: lv, start: 2024-01-01, calendar: c}
+            calendars: [{id: c, base: nl, freezes: [\(freezes.joined(separator: ", "))]}]
+            agencies: [{id: a}]
+            sites: [\((0..<count).map { "{id: s\($0), users: {a: 1}}" }.joined(separator: ", "))]
+            products: [{id: p}]
+            go_lives:
+
+            """
+            for index in 0..<count {
+                let notBefore = Day(year: 2024, month: 1, day: 1)!.advanced(by: Int.random(in: 0...120, using: &random))
+                text += "  - {id: g\(index), sites: [s\(index)], agencies: [a], product: p, preparation: \(Int.random(in: 1...30, using: &random))d, "
+                    + "hypercare: \(Int.random(in: 0...10, using: &random))d, not_before: \(notBefore)}\n"
+            }
+            let parallel = Int.random(in: 0...3, using: &random)
+            text += "rollout: {\(parallel > 0 ? "max_parallel: \(parallel), " : "")min_gap: \(Int.random(in: 0...4, using: &random))d, "
+                + "order: \(Bool.random(using: &random) ? "listed" : "earliest")}\n"
+            let result = check(text)
+            let scenario = try #require(result.scenario, "seed \(seed)")
+            #expect(!result.hasErrors, "seed \(seed): \(result.diagnostics.map(\.message))")
+            let jumping = Scheduler(scenario).run()
+            var exhaustive = Scheduler(scenario)
+            exhaustive.triesEveryDay = true
+            let reference = exhaustive.run()
+            #expect(jumping.items.map { "\($0.id) \($0.start) \($0.finish)" } == reference.items.map { "\($0.id) \($0.start) \($0.finish)" },
+                    "seed \(seed)")
+        }
+    }
+
     @Test func levelingWithOneAtATime() throws {
         let plan = try schedule(Self.goLives("{max_parallel: 1}"))
         // g1: Jan 1–5, cutover Mon Jan 8 (active through it); g2 waits until Jan 9; g3 until Jan 17.

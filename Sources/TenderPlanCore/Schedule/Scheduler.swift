@@ -9,6 +9,9 @@ public struct Scheduler: Sendable {
     public let network: PlanNetwork
     /// Each item's duration: the network's, or drawn ones (risk), by item index.
     let durations: [PlanDuration]
+    /// For tests: leveling tries every working day instead of jumping over blocked stretches,
+    /// the reference the jumps must agree with.
+    var triesEveryDay = false
 
     /// `durations` replaces the items' durations (by item index) without copying the network.
     public init(_ scenario: Scenario, network: PlanNetwork? = nil, durations: [PlanDuration]? = nil) {
@@ -128,7 +131,8 @@ public struct Scheduler: Sendable {
             }
         }
         for index in timing.indices where waiting[index] == 0 { release(index) }
-        var placedCutovers: [(day: Day, calendar: Int)] = []
+        // Placed cutovers sorted by day (then placement order), for the min_gap check.
+        var placedCutovers: [(day: Day, order: Int)] = []
         var activeSpans: [ClosedRange<Day>] = []
         func done(_ index: Int) {
             order.append(index)
@@ -161,7 +165,9 @@ public struct Scheduler: Sendable {
             placements[parts.cutover] = block.cutover
             placements[parts.hypercare] = block.hypercare
             if !block.causes.isEmpty { leveling[parts.preparation] = block.causes }
-            placedCutovers.append((block.cutover.start, timing[parts.cutover].calendar))
+            let cutoverDay = block.cutover.start
+            let slot = Self.firstIndex(in: placedCutovers, notBefore: cutoverDay)
+            placedCutovers.insert((cutoverDay, placedCutovers.count), at: slot)
             activeSpans.append(block.preparation.start...block.cutover.start)
             done(parts.preparation)
             done(parts.cutover)
@@ -254,7 +260,7 @@ public struct Scheduler: Sendable {
 
     /// Places a go-live as one block: preparation from S, the cutover on the first working day after it,
     /// hypercare from the cutover. S moves a working day at a time until no freeze, gap or parallel limit is broken.
-    private func level(_ goLive: Int, _ placements: [Placement?], cutovers: [(day: Day, calendar: Int)],
+    private func level(_ goLive: Int, _ placements: [Placement?], cutovers: [(day: Day, order: Int)],
                        spans: [ClosedRange<Day>]) throws(PlanError) -> (preparation: Placement, cutover: Placement, hypercare: Placement, causes: [String]) {
         let parts = network.goLiveParts[goLive]
         let calendar = network.calendars[network.timing[parts.preparation].calendar]
@@ -262,32 +268,30 @@ public struct Scheduler: Sendable {
         let minGap = rollout.minGap.workingDays ?? 0
         let maxParallel = rollout.maxParallel
         var s = earliest
-        var causes: [String] = []
+        var causes: [LevelingFailure] = []
         var tries = 0
         while true {
             tries += 1
             let (start, finish) = try span(parts.preparation, from: s)
             guard let cutover = calendar.nthWorkingDay(1, onOrAfter: finish.advanced(by: 1)) else { throw pastSpan(parts.preparation) }
-            var failure: String?
+            var failure: LevelingFailure?
             // Where the next try that could pass starts: every S before it fails for the same reason.
             var skip: Day?
             if let freeze = calendar.freeze(containing: cutover) {
-                failure = "the cutover would fall in the freeze \(freeze.from)–\(freeze.to)" + (freeze.reason.map { " (\($0))" } ?? "")
+                failure = .freeze(freeze)
                 skip = shifted(start, by: calendar.workingDays(from: cutover, through: freeze.to), calendar)
-            } else if minGap > 0, let other = cutovers.first(where: { other in
-                let (a, b) = other.day < cutover ? (other.day, cutover) : (cutover, other.day)
-                return calendar.workingDays(from: a.advanced(by: 1), through: b.advanced(by: -1)) < minGap
-            }) {
-                failure = "fewer than \(minGap) working days between its cutover and the cutover of \(other.day)"
-                if let target = calendar.nthWorkingDay(minGap + 1, onOrAfter: other.day.advanced(by: 1)) {
+            } else if minGap > 0, let other = Self.tooClose(cutover, cutovers, minGap: minGap, calendar) {
+                failure = .gap(minGap, other)
+                if let target = calendar.nthWorkingDay(minGap + 1, onOrAfter: other.advanced(by: 1)) {
                     skip = shifted(start, by: calendar.workingDays(from: cutover, through: target.advanced(by: -1)), calendar)
                 }
             } else if let limit = maxParallel, let overloaded = Self.firstOverload(start...cutover, spans, limit: limit) {
-                failure = "more than \(limit) go-lives would be active at once"
-                skip = calendar.nthWorkingDay(1, onOrAfter: overloaded.advanced(by: 1))
+                failure = .parallel(limit)
+                // Every start up to the last day of this saturated stretch fails too (its block would cover it).
+                skip = calendar.nthWorkingDay(1, onOrAfter: overloaded.upperBound.advanced(by: 1))
             }
             // Jumps are exact only when the preparation counts working days (then the cutover moves with it).
-            if durations[parts.preparation].workingDays == nil { skip = nil }
+            if durations[parts.preparation].workingDays == nil || triesEveryDay { skip = nil }
             guard let failure else {
                 let preparation = Placement(earliest: earliest, start: start, finish: finish, reason: reason,
                                             leveledFrom: causes.isEmpty ? nil : earliest)
@@ -302,12 +306,12 @@ public struct Scheduler: Sendable {
                     hypercarePlacement = Placement(earliest: cutover, start: hStart, finish: hFinish,
                                                    reason: .link(position: 0))
                 }
-                return (preparation, cutoverPlacement, hypercarePlacement, causes)
+                return (preparation, cutoverPlacement, hypercarePlacement, causes.map(\.text))
             }
             if !causes.contains(failure) && causes.count < 5 { causes.append(failure) }
             guard tries < 200_000, let next = skip.map({ max($0, s.advanced(by: 1)) }) ?? calendar.nthWorkingDay(1, onOrAfter: s.advanced(by: 1)) else {
                 let preparationItem = network.items[parts.preparation]
-                throw PlanError(message: "go-live '\(preparationItem.id.dropLast(".preparation".count))' cannot be placed: \(failure)", location: preparationItem.location)
+                throw PlanError(message: "go-live '\(preparationItem.id.dropLast(".preparation".count))' cannot be placed: \(failure.text)", location: preparationItem.location)
             }
             s = next
         }
@@ -318,8 +322,57 @@ public struct Scheduler: Sendable {
         count <= 0 ? nil : calendar.nthWorkingDay(count + 1, onOrAfter: start)
     }
 
-    /// The first day of `range` on which adding one more go-live would exceed `limit` active ones.
-    static func firstOverload(_ range: ClosedRange<Day>, _ spans: [ClosedRange<Day>], limit: Int) -> Day? {
+    /// Why a try to place a go-live fails; turned into text only for the few that are reported.
+    enum LevelingFailure: Equatable {
+        case freeze(Freeze)
+        case gap(Int, Day)
+        case parallel(Int)
+
+        var text: String {
+            switch self {
+            case .freeze(let freeze): return "the cutover would fall in the freeze \(freeze.from)–\(freeze.to)" + (freeze.reason.map { " (\($0))" } ?? "")
+            case .gap(let minGap, let other): return "fewer than \(minGap) working days between its cutover and the cutover of \(other)"
+            case .parallel(let limit): return "more than \(limit) go-lives would be active at once"
+            }
+        }
+    }
+
+    /// The position of the first cutover on or after `day` in a list sorted by day.
+    static func firstIndex(in cutovers: [(day: Day, order: Int)], notBefore day: Day) -> Int {
+        var low = 0, high = cutovers.count
+        while low < high {
+            let middle = (low + high) / 2
+            if cutovers[middle].day < day { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The earliest-placed cutover fewer than `minGap` working days away from `cutover`, if any.
+    /// Working days between two days only grow with their distance, so the offenders sit next to each
+    /// other around `cutover` in the sorted list: scan outwards until one is far enough.
+    static func tooClose(_ cutover: Day, _ cutovers: [(day: Day, order: Int)], minGap: Int, _ calendar: WorkingDayCalendar) -> Day? {
+        func violates(_ other: Day) -> Bool {
+            let (a, b) = other < cutover ? (other, cutover) : (cutover, other)
+            return calendar.workingDays(from: a.advanced(by: 1), through: b.advanced(by: -1)) < minGap
+        }
+        var found: (day: Day, order: Int)?
+        let middle = firstIndex(in: cutovers, notBefore: cutover)
+        var index = middle
+        while index < cutovers.count, violates(cutovers[index].day) {
+            if found == nil || cutovers[index].order < found!.order { found = cutovers[index] }
+            index += 1
+        }
+        index = middle - 1
+        while index >= 0, violates(cutovers[index].day) {
+            if found == nil || cutovers[index].order < found!.order { found = cutovers[index] }
+            index -= 1
+        }
+        return found?.day
+    }
+
+    /// The first stretch of days in `range` on which adding one more go-live would exceed `limit` active ones:
+    /// from the first such day to the last day of the stretch (within `range`).
+    static func firstOverload(_ range: ClosedRange<Day>, _ spans: [ClosedRange<Day>], limit: Int) -> ClosedRange<Day>? {
         var events: [(Day, Int)] = []
         for span in spans where span.overlaps(range) {
             events.append((max(span.lowerBound, range.lowerBound), 1))
@@ -328,11 +381,15 @@ public struct Scheduler: Sendable {
         // Ends (−1) sort before starts on the same day.
         events.sort { ($0.0, $0.1) < ($1.0, $1.1) }
         var current = 0
+        var first: Day?
         for (day, change) in events {
             current += change
-            if change > 0 && current + 1 > limit { return day }
+            if let start = first, current < limit {
+                return start...day.advanced(by: -1)  // the stretch ends the day before the count drops
+            }
+            if first == nil && change > 0 && current + 1 > limit { first = day }
         }
-        return nil
+        return first.map { $0...range.upperBound }
     }
 
     // MARK: backward pass
