@@ -133,7 +133,7 @@ public struct Scheduler: Sendable {
         for index in timing.indices where waiting[index] == 0 { release(index) }
         // Placed cutovers sorted by day (then placement order), for the min_gap check.
         var placedCutovers: [(day: Day, order: Int)] = []
-        var activeSpans: [ClosedRange<Day>] = []
+        var load = ActiveGoLives(from: start)
         func done(_ index: Int) {
             order.append(index)
             for next in successors[index] {
@@ -160,7 +160,7 @@ public struct Scheduler: Sendable {
             }
             let goLive = readyGoLives.remove(at: choice)
             let parts = network.goLiveParts[goLive]
-            let block = try level(goLive, placements, cutovers: placedCutovers, spans: activeSpans)
+            let block = try level(goLive, placements, cutovers: placedCutovers, load: load)
             placements[parts.preparation] = block.preparation
             placements[parts.cutover] = block.cutover
             placements[parts.hypercare] = block.hypercare
@@ -168,7 +168,7 @@ public struct Scheduler: Sendable {
             let cutoverDay = block.cutover.start
             let slot = Self.firstIndex(in: placedCutovers, notBefore: cutoverDay)
             placedCutovers.insert((cutoverDay, placedCutovers.count), at: slot)
-            activeSpans.append(block.preparation.start...block.cutover.start)
+            load.add(block.preparation.start...block.cutover.start)
             done(parts.preparation)
             done(parts.cutover)
             done(parts.hypercare)
@@ -261,7 +261,7 @@ public struct Scheduler: Sendable {
     /// Places a go-live as one block: preparation from S, the cutover on the first working day after it,
     /// hypercare from the cutover. S moves a working day at a time until no freeze, gap or parallel limit is broken.
     private func level(_ goLive: Int, _ placements: [Placement?], cutovers: [(day: Day, order: Int)],
-                       spans: [ClosedRange<Day>]) throws(PlanError) -> (preparation: Placement, cutover: Placement, hypercare: Placement, causes: [String]) {
+                       load: ActiveGoLives) throws(PlanError) -> (preparation: Placement, cutover: Placement, hypercare: Placement, causes: [String]) {
         let parts = network.goLiveParts[goLive]
         let calendar = network.calendars[network.timing[parts.preparation].calendar]
         let (earliest, _, reason) = try earliestDay(parts.preparation, placements)
@@ -285,7 +285,7 @@ public struct Scheduler: Sendable {
                 if let target = calendar.nthWorkingDay(minGap + 1, onOrAfter: other.advanced(by: 1)) {
                     skip = shifted(start, by: calendar.workingDays(from: cutover, through: target.advanced(by: -1)), calendar)
                 }
-            } else if let limit = maxParallel, let overloaded = Self.firstOverload(start...cutover, spans, limit: limit) {
+            } else if let limit = maxParallel, let overloaded = load.firstFull(start...cutover, limit: limit) {
                 failure = .parallel(limit)
                 // Every start up to the last day of this saturated stretch fails too (its block would cover it).
                 skip = calendar.nthWorkingDay(1, onOrAfter: overloaded.upperBound.advanced(by: 1))
@@ -370,26 +370,39 @@ public struct Scheduler: Sendable {
         return found?.day
     }
 
-    /// The first stretch of days in `range` on which adding one more go-live would exceed `limit` active ones:
-    /// from the first such day to the last day of the stretch (within `range`).
-    static func firstOverload(_ range: ClosedRange<Day>, _ spans: [ClosedRange<Day>], limit: Int) -> ClosedRange<Day>? {
-        var events: [(Day, Int)] = []
-        for span in spans where span.overlaps(range) {
-            events.append((max(span.lowerBound, range.lowerBound), 1))
-            events.append((min(span.upperBound, range.upperBound).advanced(by: 1), -1))
+    /// How many placed go-lives are active on each day (from the preparation's start through the cutover).
+    struct ActiveGoLives {
+        let base: Day
+        var counts: [Int32] = []
+
+        init(from base: Day) { self.base = base }
+
+        func count(_ day: Day) -> Int {
+            let offset = base.distance(to: day)
+            return offset >= 0 && offset < counts.count ? Int(counts[offset]) : 0
         }
-        // Ends (−1) sort before starts on the same day.
-        events.sort { ($0.0, $0.1) < ($1.0, $1.1) }
-        var current = 0
-        var first: Day?
-        for (day, change) in events {
-            current += change
-            if let start = first, current < limit {
-                return start...day.advanced(by: -1)  // the stretch ends the day before the count drops
+
+        mutating func add(_ span: ClosedRange<Day>) {
+            let low = max(base.distance(to: span.lowerBound), 0), high = base.distance(to: span.upperBound)
+            guard high >= low else { return }
+            if counts.count <= high { counts += Array(repeating: 0, count: high + 1 - counts.count) }
+            for offset in low...high { counts[offset] += 1 }
+        }
+
+        /// The first stretch of days in `range` on which one more go-live would exceed `limit` active ones,
+        /// through the last such day in a row (within `range`).
+        func firstFull(_ range: ClosedRange<Day>, limit: Int) -> ClosedRange<Day>? {
+            var day = range.lowerBound
+            while day <= range.upperBound {
+                if count(day) >= limit {
+                    var end = day
+                    while end < range.upperBound && count(end.advanced(by: 1)) >= limit { end = end.advanced(by: 1) }
+                    return day...end
+                }
+                day = day.advanced(by: 1)
             }
-            if first == nil && change > 0 && current + 1 > limit { first = day }
+            return nil
         }
-        return first.map { $0...range.upperBound }
     }
 
     // MARK: backward pass
