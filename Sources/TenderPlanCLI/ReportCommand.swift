@@ -13,7 +13,7 @@ enum LanguageOption: String, ExpressibleByArgument, CaseIterable {
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the whole report bundle of each scenario: a board report in HTML and Markdown, an Excel workbook, CSV and JSON tables, the plan as Mermaid and calendar file.",
+        abstract: "Write each scenario's report bundle: the board report (HTML, Markdown), an Excel workbook, every table as CSV and JSON.",
         discussion: """
         For each scenario it runs everything (fit and award, milestone plan, costs, the risk simulation and the governance gates) and writes OUTPUT/<scenario id>/:
 

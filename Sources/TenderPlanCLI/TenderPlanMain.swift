@@ -45,6 +45,7 @@ public struct TenderPlanCommand: AsyncParsableCommand {
 
         Start a new scenario:    tenderplan init my-programme
         Check one:               tenderplan validate Scenarios/tutorial.yaml
+        The board report:        tenderplan report Scenarios/nms-staged.yaml
         Shell completion:        tenderplan --generate-completion-script bash
         """,
         version: "0.1.0",

@@ -152,6 +152,30 @@ func hostileScenario(in folder: URL) throws -> URL {
         #expect(cells["Risk!B2"]?["value"] as? String == "2029-07-03")
     }
 
+    /// Where LibreOffice is installed (`apt-get install -y libreoffice-calc-nogui`), it opens the workbook
+    /// and writes every sheet back as CSV; CI does not install it.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/soffice"), "LibreOffice is not installed"))
+    func workbookOpensInLibreOffice() throws {
+        let folder = try temporaryFolder()
+        #expect(try run(["report", "Scenarios/tutorial.yaml", "--output", folder.path, "--iterations", "50"]).status == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/soffice")
+        process.arguments = ["-env:UserInstallation=file://\(folder.path)/lo-profile", "--headless", "--convert-to",
+                             "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "tutorial/workbook.xlsx"]
+        process.currentDirectoryURL = folder
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let sheets = ["Fit-gap", "Fit", "Options", "Bids", "Plan", "Costs", "Risk"]
+        for sheet in sheets {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("workbook-\(sheet).csv").path), "\(sheet)")
+        }
+        let plan = try String(contentsOf: folder.appendingPathComponent("workbook-Plan.csv"), encoding: .utf8)
+        #expect(plan.hasPrefix("id,title,kind,start,finish,duration_days,total_slack_days,critical,deadline,days_late\n"))
+    }
+
     func readWorkbook(_ url: URL, cells: [String]) throws -> [String: Any] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
