@@ -332,7 +332,7 @@ public struct Scheduler: Sendable {
             switch self {
             case .freeze(let freeze): return "the cutover would fall in the freeze \(freeze.from)–\(freeze.to)" + (freeze.reason.map { " (\($0))" } ?? "")
             case .gap(let minGap, let other): return "fewer than \(minGap) working days between its cutover and the cutover of \(other)"
-            case .parallel(let limit): return "more than \(limit) go-lives would be active at once"
+            case .parallel(let limit): return limit == 1 ? "another go-live would be active at the same time" : "more than \(limit) go-lives would be active at once"
             }
         }
     }
