@@ -145,6 +145,7 @@ func dates(_ plan: PlanResult, _ id: String) -> String {
         #expect(dates(plan, "g3.preparation") == "2024-01-17 2024-01-23" && dates(plan, "g3.cutover") == "2024-01-24 2024-01-24")
         #expect(plan.item("last_go_live")?.finish.iso == "2024-01-24")
         #expect(plan.item("g2.preparation")?.leveledFrom?.iso == "2024-01-01")
+        #expect(plan.item("g2.preparation")?.leveling == ["another go-live would be active at the same time"])
     }
 
     @Test func levelingWithTwoAtATime() throws {
