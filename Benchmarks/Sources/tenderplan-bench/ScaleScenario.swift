@@ -1,5 +1,5 @@
 /// Writes a large, valid scenario: many sites, requirements, products with coverage, tenders,
-/// go-lives and a long task network, growing until it reaches the requested size.
+/// go-lives and workstreams of 100 chained tasks, growing until it reaches the requested size.
 struct ScaleScenario {
     var targetBytes: Int
 
@@ -75,7 +75,9 @@ struct ScaleScenario {
         out += "tasks:\n"
         var task = 0
         while out.utf8.count < targetBytes - 200 {
-            let after = task == 0 ? "" : ", after: [task-\(task - 1)\(task % 3 == 0 ? " + 2d" : "")]"
+            // Workstreams of 100 tasks in a row: a programme of many parallel chains (one long chain would
+            // run past the planner's last day, 2399-12-31).
+            let after = task % 100 == 0 ? "" : ", after: [task-\(task - 1)\(task % 3 == 0 ? " + 2d" : "")]"
             let unit = task % 5 == 0 ? "cd" : "d"
             out += "  - {id: task-\(task), title: \"Task \(task)\", duration: \(task % 20 + 1)\(unit)\(after)}\n"
             task += 1
