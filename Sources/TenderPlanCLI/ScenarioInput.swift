@@ -66,12 +66,14 @@ struct ScenarioFile {
         }
         defer { try? handle.close() }
         // Read at most one byte past the limit, so a file that grows or lies about its size stays bounded.
-        let data = (try? handle.read(upToCount: limits.maxInputBytes + 1)) ?? Data()
+        // The bytes are copied out of the `Data` in a function of their own, so only one copy lives on.
+        func read() -> [UInt8] { [UInt8]((try? handle.read(upToCount: limits.maxInputBytes + 1)) ?? Data()) }
+        let bytes = read()
         let identity = url.resolvingSymlinksInPath().standardizedFileURL.path
         let reader = FileIncludeReader(root: url.deletingLastPathComponent().resolvingSymlinksInPath().standardizedFileURL,
                                        displayBase: (path as NSString).deletingLastPathComponent, limits: limits)
         let loader = ScenarioLoader(limits: limits, includeReader: reader)
-        return ScenarioFile(path: path, result: loader.check(path: path, bytes: [UInt8](data), identity: identity), openError: nil)
+        return ScenarioFile(path: path, result: loader.check(path: path, bytes: bytes, identity: identity), openError: nil)
     }
 }
 
