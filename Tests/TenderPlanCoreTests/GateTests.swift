@@ -51,6 +51,13 @@ import Testing
         #expect(withRisk == [2, 4, 6, 8, 10, 12] && noWarnings.isEmpty)
     }
 
+    @Test func amountsInMessagesAreWrittenOut() {
+        #expect(GateCheck.money(Decimal(string: "101963689.775")!, currency: "EUR") == "€ 101,963,689.78")
+        #expect(GateCheck.money(Decimal(string: "-1234.5")!, currency: "EUR") == "-€ 1,234.50")
+        #expect(GateCheck.money(765, currency: "USD") == "USD 765.00")
+        #expect(GateCheck.money(0, currency: "EUR") == "€ 0.00")
+    }
+
     @Test func aGateChecksOneThingAndItsReferencesExist() {
         let text = costScenario() + "\nexpect:\n  - {npv: {below: 1M}, finish: {before: 2030-01-01}}\n  - {fit: {product: q, agency: a, at_least: 0.5}}\n  - {p80: {item: g9.cutover, before: 2030-01-01}}\n"
         let result = check(text)

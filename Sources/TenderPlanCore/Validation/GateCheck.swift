@@ -7,7 +7,7 @@ public enum GateCheck {
                                 risk: RiskResult?) -> [Diagnostic] {
         var diagnostics = Diagnostics()
         let analysis = FitGapAnalysis(scenario)
-        func money(_ value: Decimal) -> String { "\(ExactDecimal.rounded(value, 2))" }
+        func money(_ value: Decimal) -> String { GateCheck.money(value, currency: scenario.info.currency) }
         func fail(_ message: String, _ gate: Gate) { diagnostics.error(.gate, message, at: gate.location) }
         for gate in scenario.gates {
             switch gate.kind {
@@ -44,5 +44,19 @@ public enum GateCheck {
             }
         }
         return diagnostics.sorted
+    }
+
+    /// An amount as the messages show it: `€ 1,234,567.89` (the currency code for other currencies).
+    static func money(_ value: Decimal, currency: String) -> String {
+        let rounded = ExactDecimal.rounded(value, 2)
+        let negative = rounded < 0
+        let parts = "\(negative ? -rounded : rounded)".split(separator: ".", omittingEmptySubsequences: false)
+        var integer = String(parts[0]), grouped = ""
+        while integer.count > 3 {
+            grouped = "," + integer.suffix(3) + grouped
+            integer = String(integer.dropLast(3))
+        }
+        let cents = parts.count > 1 ? String(parts[1].prefix(2)).padding(toLength: 2, withPad: "0", startingAt: 0) : "00"
+        return (negative ? "-" : "") + (currency == "EUR" ? "€" : currency) + " " + integer + grouped + "." + cents
     }
 }
