@@ -158,3 +158,43 @@ struct HeatMapChart {
         return svg.rendered
     }
 }
+
+/// Bars side by side: one group per category (a year), one bar per series (a scenario).
+struct GroupedBarChart {
+    var title: String
+    var categories: [String]
+    var series: [(name: String, values: [Decimal?])]
+    var format: LocalFormat
+
+    func render() -> String {
+        guard !categories.isEmpty, !series.isEmpty else { return "" }
+        let values = series.flatMap { $0.values.compactMap { $0 } }.map { NSDecimalNumber(decimal: max($0, 0)).doubleValue }
+        let top = max(values.max() ?? 0, 1)
+        let left = 90.0, plotWidth = 760.0, plotHeight = 240.0, upper = 20.0
+        var svg = SVG(width: left + plotWidth + 20, height: upper + plotHeight + 58, label: title)
+        let slot = plotWidth / Double(categories.count)
+        let barWidth = min(slot * 0.8 / Double(series.count), 28)
+        func y(_ value: Double) -> Double { upper + plotHeight - value / top * plotHeight }
+        for step in 0...4 {
+            let value = top * Double(step) / 4
+            svg.line(x1: left, y1: y(value), x2: left + plotWidth, y2: y(value), stroke: "#dddddd")
+            svg.text(format.millions(Decimal(value)), x: left - 6, y: y(value) + 4, anchor: "end", size: 10)
+        }
+        for (index, category) in categories.enumerated() {
+            let groupStart = left + slot * Double(index) + (slot - barWidth * Double(series.count)) / 2
+            for (s, entry) in series.enumerated() {
+                guard let amount = entry.values[index] else { continue }
+                let value = max(NSDecimalNumber(decimal: amount).doubleValue, 0)
+                svg.rect(x: groupStart + barWidth * Double(s), y: y(value), width: barWidth - 1, height: y(0) - y(value),
+                         fill: SVG.palette[s % SVG.palette.count], title: "\(category) · \(entry.name): \(format.money(amount))")
+            }
+            svg.text(category, x: left + slot * (Double(index) + 0.5), y: upper + plotHeight + 14, anchor: "middle", size: 10)
+        }
+        for (s, entry) in series.enumerated() {
+            let lx = left + Double(s % 4) * 190, ly = upper + plotHeight + 30 + Double(s / 4) * 16
+            svg.rect(x: lx, y: ly, width: 12, height: 10, fill: SVG.palette[s % SVG.palette.count])
+            svg.text(SVG.clip(entry.name, 28), x: lx + 16, y: ly + 9, size: 10)
+        }
+        return svg.rendered
+    }
+}

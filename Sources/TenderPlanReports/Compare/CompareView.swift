@@ -15,6 +15,8 @@ public struct CompareView: Sendable {
     public var dates: ReportTable
     public var amounts: ReportTable
     public var yearly: ReportTable
+    /// The real costs per year of every scenario as grouped bars (SVG).
+    public var yearlyChart: String
     public var fit: ReportTable
     public var knockouts: ReportTable?
 
@@ -81,6 +83,12 @@ public struct CompareView: Sendable {
                              rows: zip(comparison.years, comparison.yearly).map { year, values in
                                  row(String(year), values, show: format.money, difference: moneyDifference)
                              })
+        yearlyChart = GroupedBarChart(title: l("costs_per_year") + " (" + l("real").lowercased() + ")",
+                                      categories: comparison.years.map(String.init),
+                                      series: comparison.scenarios.indices.map { index in
+                                          (name: escape(comparison.scenarios[index].id.raw), values: comparison.yearly.map { $0[index] })
+                                      },
+                                      format: format).render()
         func productName(_ id: Identifier) -> String {
             escape(inputs.lazy.compactMap { $0.scenario.products.first { $0.id == id }?.name }.first ?? id.raw)
         }

@@ -28,6 +28,7 @@ enum BuiltInTemplates {
 {{#dates}}{{> table.html}}{{/dates}}
 <h2>{{t.key_costs}}</h2>
 {{#amounts}}{{> table.html}}{{/amounts}}
+<div class="chart">{{{yearlyChart}}}</div>
 {{#yearly}}{{> table.html}}{{/yearly}}
 <h2>{{t.fit_per_agency}}</h2>
 {{#fit}}{{> table.html}}{{/fit}}
