@@ -93,8 +93,10 @@ struct CoverageConverter: YAMLMappingConverter {
         var diagnostics = keyProblems.items
         diagnostics.append(contentsOf: builder.diagnostics.items)
         let converted = ConvertedCoverage(cells: cells, diagnostics: diagnostics)
+        // The next product's map is likely as large: keep the capacity instead of growing again.
         cells = []
-        seen = [:]
+        cells.reserveCapacity(converted.cells.count)
+        seen.removeAll(keepingCapacity: true)
         keyProblems = Diagnostics()
         builder = ModelBuilder(diagnostics: Diagnostics())
         return converted

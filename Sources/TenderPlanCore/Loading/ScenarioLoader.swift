@@ -65,11 +65,12 @@ public struct ScenarioLoader: Sendable {
         diagnostics.append(contentsOf: ScenarioValidator.validate(scenario))
         // The engines need a sound model; with errors before them they would only add noise.
         if !diagnostics.hasErrors {
-            let fitGap = FitGap.run(scenario)
+            // The plan does not depend on the awards, so both are worked out at once (a plan with fit-gap
+            // errors is dropped unused).
+            let (fitGap, plan) = bothAtOnce({ FitGap.run(scenario) }, { Scheduler(scenario).run() })
             diagnostics.append(contentsOf: fitGap.diagnostics)
             result.fitGap = fitGap
             if !diagnostics.hasErrors {
-                let plan = Scheduler(scenario).run()
                 diagnostics.append(contentsOf: plan.diagnostics)
                 if !plan.items.isEmpty {
                     diagnostics.append(contentsOf: RoadmapCheck.warnings(scenario, plan: plan, winners: fitGap.winner(of:)))

@@ -1,0 +1,299 @@
+import CLibYAML
+import Foundation
+
+/// libyaml's events, parsed on a second thread while the caller builds the tree from them.
+///
+/// The parser thread copies each event into a compact record (scalar and anchor bytes into the batch's
+/// text) and hands over batches through a short queue, so at most a few batches are ever held. The caller
+/// reads batches in order with `next()` and must call `close()` when it stops, also after an error: that
+/// stops the parser thread and waits for it.
+final class EventStream: @unchecked Sendable {
+    /// How many events a batch holds, and how many batches may wait: enough to keep both threads busy,
+    /// small enough that memory stays a few hundred kilobytes.
+    static let batchSize = 4096
+    static let queueLength = 4
+
+    /// Guards `ready`, `closed` and `parserDone`.
+    private let condition = NSCondition()
+    private var ready: [EventBatch] = []
+    private var closed = false
+    private var parserDone = false
+
+    /// Starts parsing `bytes` on a new thread. The byte checks (size, byte order mark, UTF-8) run there
+    /// too, before the first event.
+    init(bytes: [UInt8], limits: YAMLLimits) {
+        let thread = Thread { [self] in
+            var producer = EventProducer(bytes: bytes, limits: limits, stream: self)
+            producer.run()
+            condition.lock()
+            parserDone = true
+            condition.broadcast()
+            condition.unlock()
+        }
+        // libyaml keeps its own stacks on the heap; the thread needs little stack of its own.
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+
+    /// The next batch in file order; nil once the last batch (the one with the stream end or a failure)
+    /// has been taken.
+    func next() -> EventBatch? {
+        condition.lock()
+        defer { condition.unlock() }
+        while ready.isEmpty && !parserDone { condition.wait() }
+        guard !ready.isEmpty else { return nil }
+        let batch = ready.removeFirst()
+        condition.broadcast()
+        return batch
+    }
+
+    /// Stops the parser thread (if it still runs) and waits until it has let go of libyaml.
+    func close() {
+        condition.lock()
+        closed = true
+        ready.removeAll()
+        condition.broadcast()
+        while !parserDone { condition.wait() }
+        condition.unlock()
+    }
+
+    /// Called by the parser thread: queues a batch, waiting while the queue is full.
+    /// Returns false when the reader has closed the stream, so parsing should stop.
+    fileprivate func push(_ batch: EventBatch) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while ready.count >= Self.queueLength && !closed { condition.wait() }
+        guard !closed else { return false }
+        ready.append(batch)
+        condition.broadcast()
+        return true
+    }
+}
+
+/// Events in file order; each event's text lies in `text`. A batch ends with the stream end, a failure,
+/// or simply when it is full.
+struct EventBatch: Sendable {
+    var events: [ParsedEvent] = []
+    var text: [UInt8] = []
+    /// Why parsing stopped after these events, when it failed.
+    var failure: EventFailure?
+    /// True for the last batch: the stream ended or parsing failed.
+    var isLast = false
+
+    /// The text of an event's scalar or anchor.
+    func string(_ range: TextRange) -> String {
+        text.withUnsafeBufferPointer { buffer in
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[Int(range.start)..<Int(range.start) + Int(range.count)]), as: UTF8.self)
+        }
+    }
+}
+
+/// Where an event's text lies in its batch's `text`.
+struct TextRange: Sendable {
+    var start: Int32
+    var count: Int32
+}
+
+/// One libyaml event, as much of it as the tree needs.
+struct ParsedEvent: Sendable {
+    enum Kind: UInt8, Sendable {
+        case documentStart, streamEnd, scalar, sequenceStart, mappingStart, collectionEnd, alias, other
+    }
+
+    var kind: Kind
+    var style: ScalarStyle = .plain
+    var tag: YAMLNode.Tag = .none
+    var mark: Mark
+    /// The scalar's text (scalars only).
+    var text = TextRange(start: 0, count: 0)
+    /// The anchor of a scalar or collection, or the name an alias refers to.
+    var anchor: TextRange?
+}
+
+/// Why the parser thread stopped early.
+enum EventFailure: Sendable {
+    /// Found before or outside libyaml (the byte checks, the scalar size limit).
+    case error(YAMLError)
+    /// libyaml failed; the reader turns this into a message, since it needs the source lines.
+    case parser(ParserProblem)
+}
+
+/// libyaml's account of a syntax or reader error.
+struct ParserProblem: Sendable {
+    var isReaderError: Bool
+    var problem: String
+    /// For reader errors: the byte offset and the offending value.
+    var offset: Int
+    var value: Int32
+    var mark: Mark
+    var context: String?
+    var contextMark: Mark
+}
+
+/// The parser thread's work: check the bytes, then run libyaml and queue its events.
+private struct EventProducer {
+    let bytes: [UInt8]
+    let limits: YAMLLimits
+    let stream: EventStream
+    var batch = EventBatch()
+
+    init(bytes: [UInt8], limits: YAMLLimits, stream: EventStream) {
+        self.bytes = bytes
+        self.limits = limits
+        self.stream = stream
+    }
+
+    mutating func run() {
+        if let error = checkBytes() {
+            finish(with: .error(error))
+            return
+        }
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            finish(with: .error(YAMLError(.unreadable, code: "yaml-syntax", message: "libyaml could not start (out of memory)", mark: .start)))
+            return
+        }
+        defer { yaml_parser_delete(&parser) }
+        let count = bytes.count
+        // libyaml reads the bytes in place; an empty input still needs a valid pointer.
+        let input = count > 0 ? bytes : [0]
+        input.withUnsafeBufferPointer { buffer in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress!, count)
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            parse(&parser)
+        }
+    }
+
+    /// Reads events until the stream ends, parsing fails, or the reader closes the stream.
+    private mutating func parse(_ parser: inout yaml_parser_t) {
+        batch.events.reserveCapacity(EventStream.batchSize)
+        var event = yaml_event_t()
+        while true {
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                finish(with: .parser(problem(parser)))
+                return
+            }
+            let failure = append(event)
+            let ended = event.type == YAML_STREAM_END_EVENT
+            yaml_event_delete(&event)
+            if let failure {
+                finish(with: failure)
+                return
+            }
+            if ended {
+                finish(with: nil)
+                return
+            }
+            if batch.events.count >= EventStream.batchSize {
+                guard stream.push(batch) else { return }
+                batch = EventBatch()
+                batch.events.reserveCapacity(EventStream.batchSize)
+            }
+        }
+    }
+
+    /// Copies one event into the batch, or returns why it is refused.
+    private mutating func append(_ event: yaml_event_t) -> EventFailure? {
+        let mark = Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        switch event.type {
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            let length = Int(scalar.length)
+            if length > limits.maxScalarBytes {
+                return .error(YAMLError(
+                    .unreadable, code: "limit",
+                    message: "a value of \(length) bytes is over the scalar size limit of \(describeByteCount(limits.maxScalarBytes))",
+                    mark: mark))
+            }
+            let style: ScalarStyle
+            switch scalar.style {
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+            case YAML_LITERAL_SCALAR_STYLE: style = .literal
+            case YAML_FOLDED_SCALAR_STYLE: style = .folded
+            default: style = .plain
+            }
+            let text = copy(scalar.value, count: length)
+            batch.events.append(ParsedEvent(kind: .scalar, style: style, tag: tag(scalar.tag), mark: mark, text: text,
+                                            anchor: copy(scalar.anchor)))
+        case YAML_SEQUENCE_START_EVENT:
+            let start = event.data.sequence_start
+            batch.events.append(ParsedEvent(kind: .sequenceStart, tag: tag(start.tag), mark: mark, anchor: copy(start.anchor)))
+        case YAML_MAPPING_START_EVENT:
+            let start = event.data.mapping_start
+            batch.events.append(ParsedEvent(kind: .mappingStart, tag: tag(start.tag), mark: mark, anchor: copy(start.anchor)))
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            batch.events.append(ParsedEvent(kind: .collectionEnd, mark: mark))
+        case YAML_ALIAS_EVENT:
+            batch.events.append(ParsedEvent(kind: .alias, mark: mark, anchor: copy(event.data.alias.anchor) ?? TextRange(start: 0, count: 0)))
+        case YAML_DOCUMENT_START_EVENT:
+            batch.events.append(ParsedEvent(kind: .documentStart, mark: mark))
+        case YAML_STREAM_END_EVENT:
+            batch.events.append(ParsedEvent(kind: .streamEnd, mark: mark))
+        default:
+            break
+        }
+        return nil
+    }
+
+    /// Queues the last batch.
+    private mutating func finish(with failure: EventFailure?) {
+        batch.failure = failure
+        batch.isLast = true
+        _ = stream.push(batch)
+    }
+
+    private mutating func copy(_ pointer: UnsafeMutablePointer<yaml_char_t>?, count: Int) -> TextRange {
+        let start = batch.text.count
+        if let pointer, count > 0 {
+            batch.text.append(contentsOf: UnsafeBufferPointer(start: pointer, count: count))
+        }
+        return TextRange(start: Int32(start), count: Int32(count))
+    }
+
+    private mutating func copy(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> TextRange? {
+        guard let pointer else { return nil }
+        return copy(pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)))
+    }
+
+    private func tag(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> YAMLNode.Tag {
+        guard let pointer else { return .none }
+        return strcmp(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self), "tag:yaml.org,2002:str") == 0 ? .string : .other
+    }
+
+    private func problem(_ parser: yaml_parser_t) -> ParserProblem {
+        ParserProblem(
+            isReaderError: parser.error == YAML_READER_ERROR,
+            problem: parser.problem.map { String(cString: $0) } ?? "unknown problem",
+            offset: Int(parser.problem_offset),
+            value: parser.problem_value,
+            mark: Mark(line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1),
+            context: parser.context.map { String(cString: $0) },
+            contextMark: Mark(line: Int(parser.context_mark.line) + 1, column: Int(parser.context_mark.column) + 1))
+    }
+
+    /// The checks before parsing: size, a UTF-16 byte order mark, bytes that are not UTF-8.
+    private func checkBytes() -> YAMLError? {
+        if bytes.count > limits.maxInputBytes {
+            return YAMLError(
+                .unreadable, code: "limit",
+                message: "the file is \(bytes.count) bytes, over the input size limit of \(describeByteCount(limits.maxInputBytes)) (raise it with --max-input-size)",
+                mark: .start)
+        }
+        if bytes.count >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE)) {
+            return YAMLError(
+                .unreadable, code: "encoding",
+                message: "the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8",
+                mark: .start)
+        }
+        let source = SourceText(bytes: bytes)
+        if let offset = source.firstInvalidUTF8Offset() {
+            let byte = String(bytes[offset], radix: 16, uppercase: true)
+            return YAMLError(
+                .unreadable, code: "encoding",
+                message: "byte 0x\(byte.count == 1 ? "0" + byte : byte) is not valid UTF-8; save the file as UTF-8",
+                mark: source.mark(ofByteOffset: offset))
+        }
+        return nil
+    }
+}
