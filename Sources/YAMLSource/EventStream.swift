@@ -8,10 +8,11 @@ import Foundation
 /// reads batches in order with `next()` and must call `close()` when it stops, also after an error: that
 /// stops the parser thread and waits for it.
 final class EventStream: @unchecked Sendable {
-    /// How many events a batch holds, and how many batches may wait: enough to keep both threads busy,
-    /// small enough that memory stays a few hundred kilobytes.
+    /// How many events a batch holds, and how many batches may wait. The parser runs ahead through
+    /// the parts of a file that are slow to build (coverage maps) and the builder catches up in the
+    /// fast ones, so the queue is long enough to even that out: at most about 10 MB of events.
     static let batchSize = 4096
-    static let queueLength = 4
+    static let queueLength = 64
 
     /// Guards `ready`, `closed` and `parserDone`.
     private let condition = NSCondition()

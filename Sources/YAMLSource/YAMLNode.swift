@@ -41,8 +41,8 @@ public struct YAMLNode: Sendable {
         case scalar(String, ScalarStyle)
         case sequence([YAMLNode])
         case mapping([YAMLPair])
-        /// A mapping that a `YAMLMappingConverter` turned into its own value while it was parsed.
-        case converted(ConvertedMapping)
+        /// A mapping or list that a converter turned into its own value while it was parsed.
+        case converted(ConvertedCollection)
     }
 
     /// What an explicit tag said, as far as the scenario format cares.
@@ -87,7 +87,8 @@ public struct YAMLNode: Sendable {
         switch content {
         case .scalar: return isNull ? "an empty value" : "a single value"
         case .sequence: return "a list"
-        case .mapping, .converted: return "a mapping"
+        case .mapping: return "a mapping"
+        case .converted(let converted): return converted.isMapping ? "a mapping" : "a list"
         }
     }
 }
@@ -103,17 +104,21 @@ public struct YAMLPair: Sendable {
     }
 }
 
-/// What a `YAMLMappingConverter` made of a mapping. A class, so the payload costs a node one reference
+/// What a converter made of a mapping or a list. A class, so the payload costs a node one reference
 /// (an `any Sendable` in the enum would make every node of the tree larger).
-public final class ConvertedMapping: Sendable {
+public final class ConvertedCollection: Sendable {
     public let value: any Sendable
+    public let isMapping: Bool
 
-    public init(_ value: any Sendable) { self.value = value }
+    public init(_ value: any Sendable, isMapping: Bool) {
+        self.value = value
+        self.isMapping = isMapping
+    }
 }
 
 /// Turns chosen mappings into a value of the caller's while they are parsed, so their entries are never
 /// kept as nodes: a scenario's coverage maps hold most of its nodes. Mappings with an anchor are not
-/// converted (an alias could repeat them anywhere).
+/// converted (an alias could repeat them anywhere), and mapping conversions do not nest.
 public protocol YAMLMappingConverter {
     /// The key whose mapping values may be converted (a cheap first test).
     var key: String { get }
@@ -123,5 +128,18 @@ public protocol YAMLMappingConverter {
     /// One entry of the mapping being converted, in file order (keys and values of any kind).
     mutating func entry(key: YAMLNode, value: YAMLNode)
     /// The mapping that started at `mark` is complete: what its node holds instead of its entries.
+    mutating func finish(mark: Mark) -> any Sendable
+}
+
+/// Turns chosen lists into a value of the caller's item by item while they are parsed, so each entry is
+/// converted as soon as it is complete and its nodes are freed. Lists with an anchor are not converted,
+/// and list conversions do not nest (a mapping conversion may happen inside one).
+public protocol YAMLListConverter {
+    /// Asked for each list that is the value of `key`: whether it is converted (the converter then expects
+    /// its items). `depth` counts the enclosing collections (1: the list is a value of the root mapping).
+    mutating func begins(key: String, depth: Int) -> Bool
+    /// One entry of the list being converted, in file order, complete.
+    mutating func item(_ node: YAMLNode)
+    /// The list that started at `mark` is complete: what its node holds instead of its entries.
     mutating func finish(mark: Mark) -> any Sendable
 }

@@ -6,10 +6,12 @@ import CLibYAML
 /// not the thread's stack, bounds how deep a file may nest.
 public enum YAMLParser {
     /// Parses exactly one document whose root may be any node.
-    /// With a `converter`, the mappings it chooses are converted as they are read (see `YAMLMappingConverter`).
+    /// With converters, the mappings and lists they choose are converted as they are read
+    /// (see `YAMLMappingConverter` and `YAMLListConverter`).
     public static func parse(_ bytes: [UInt8], limits: YAMLLimits = .standard,
-                             converter: (any YAMLMappingConverter)? = nil) throws(YAMLError) -> YAMLNode {
-        var builder = TreeBuilder(source: SourceText(bytes: bytes), limits: limits, converter: converter)
+                             converter: (any YAMLMappingConverter)? = nil,
+                             listConverter: (any YAMLListConverter)? = nil) throws(YAMLError) -> YAMLNode {
+        var builder = TreeBuilder(source: SourceText(bytes: bytes), limits: limits, converter: converter, listConverter: listConverter)
         return try builder.run()
     }
 }
@@ -26,24 +28,27 @@ private struct TreeBuilder {
         var size = 1
         /// The key whose value this collection is (nil for the root and list entries).
         var key: String?
-        /// Entries go to the converter instead of `pairs`.
+        /// Entries go to the mapping converter instead of `pairs`, or to the list converter instead of `items`.
         var converting = false
     }
 
     let source: SourceText
     let limits: YAMLLimits
     var converter: (any YAMLMappingConverter)?
-    /// Whether a frame is being converted (conversions do not nest).
+    var listConverter: (any YAMLListConverter)?
+    /// Whether a mapping or a list is being converted (conversions of one kind do not nest).
     var converting = false
+    var convertingList = false
     var frames: [Frame] = []
     var anchors: [String: (node: YAMLNode, size: Int)] = [:]
     var aliasNodes = 0
     var root: YAMLNode?
 
-    init(source: SourceText, limits: YAMLLimits, converter: (any YAMLMappingConverter)?) {
+    init(source: SourceText, limits: YAMLLimits, converter: (any YAMLMappingConverter)?, listConverter: (any YAMLListConverter)?) {
         self.source = source
         self.limits = limits
         self.converter = converter
+        self.listConverter = listConverter
     }
 
     /// libyaml parses on a second thread (see `EventStream`) while this one builds the tree.
@@ -105,15 +110,21 @@ private struct TreeBuilder {
                    converter.converts(path: frames.map { $0.key }) {
                     frame.converting = true
                     converting = true
+                } else if !isMapping, anchor == nil, !convertingList, listConverter?.begins(key: key, depth: frames.count) == true {
+                    frame.converting = true
+                    convertingList = true
                 }
             }
             frames.append(frame)
         case .collectionEnd:
             let frame = frames.removeLast()
             let content: YAMLNode.Content
-            if frame.converting, let finished = converter?.finish(mark: frame.mark) {
+            if frame.converting && frame.isMapping, let finished = converter?.finish(mark: frame.mark) {
                 converting = false
-                content = .converted(ConvertedMapping(finished))
+                content = .converted(ConvertedCollection(finished, isMapping: true))
+            } else if frame.converting, let finished = listConverter?.finish(mark: frame.mark) {
+                convertingList = false
+                content = .converted(ConvertedCollection(finished, isMapping: false))
             } else {
                 content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
             }
@@ -163,6 +174,8 @@ private struct TreeBuilder {
             } else {
                 frames[last].pendingKey = node
             }
+        } else if frames[last].converting {
+            listConverter?.item(node)
         } else {
             frames[last].items.append(node)
         }

@@ -148,6 +148,55 @@ import YAMLSource
     }
 }
 
+/// libyaml runs on a second thread and hands events over in batches through a bounded queue
+/// (`EventStream`); these files are long enough to fill that queue.
+@Suite struct ParserThreadTests {
+    /// A list of `count` one-word entries: two events per line, far more than the queue holds.
+    func longList(_ count: Int) -> String {
+        "items:\n" + String(repeating: "  - word\n", count: count)
+    }
+
+    @Test func aLongFileArrivesWhole() throws {
+        let root = try YAMLParser.parse(Array((longList(400_000) + "last: done\n").utf8))
+        guard case .mapping(let pairs) = root.content, case .sequence(let items) = pairs[0].value.content else {
+            Issue.record("not a mapping with a list"); return
+        }
+        #expect(items.count == 400_000)
+        #expect(items[399_999].mark == Mark(line: 400_001, column: 5))
+        #expect(pairs[1].value.scalar == "done" && pairs[1].value.mark == Mark(line: 400_002, column: 7))
+    }
+
+    @Test func aSyntaxErrorAfterManyBatchesIsLocated() {
+        do {
+            _ = try YAMLParser.parse(Array((longList(300_000) + "bad: [unclosed\n").utf8))
+            Issue.record("no error")
+        } catch {
+            #expect(error.code == "yaml-syntax")
+            #expect(error.mark.line == 300_003)
+            #expect(error.notes.first?.mark == Mark(line: 300_002, column: 6))
+        }
+    }
+
+    @Test func aScalarOverTheLimitAfterManyBatchesIsLocated() {
+        let text = longList(300_000) + "big: " + String(repeating: "x", count: 2000) + "\n"
+        do {
+            _ = try YAMLParser.parse(Array(text.utf8), limits: YAMLLimits(maxScalarBytes: 1024))
+            Issue.record("no error")
+        } catch {
+            #expect(error.code == "limit" && error.mark == Mark(line: 300_002, column: 6))
+        }
+    }
+
+    @Test func anEarlyErrorStopsTheParserThread() {
+        // The tree builder stops at the depth limit while the parser thread still has most of the file;
+        // the parse must return (not wait on a full queue), and do so again and again.
+        let text = "a: " + String(repeating: "[", count: 70) + String(repeating: "]", count: 70) + "\n" + longList(300_000)
+        for _ in 0..<20 {
+            #expect(throws: YAMLError.self) { try YAMLParser.parse(Array(text.utf8)) }
+        }
+    }
+}
+
 extension YAMLNode.Content {
     var style: ScalarStyle? {
         if case .scalar(_, let style) = self { return style }

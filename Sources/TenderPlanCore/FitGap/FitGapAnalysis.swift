@@ -53,24 +53,21 @@ public struct FitGapAnalysis: Sendable {
 
         // For each agency: which requirements count, with their weight and priority.
         let scoring = scenario.scoring
-        var countedFor: [[Int]] = []
-        var weightsFor: [[Decimal]] = []
-        var knockoutCandidates: [[Int]] = []
-        for agency in agencies {
-            var indices: [Int] = [], weights: [Decimal] = [], strict: [Int] = []
-            for (index, requirement) in requirements.enumerated() {
+        // Requirements in the outer loop: each is read once, not once per agency.
+        var countedFor = [[Int]](repeating: [], count: agencies.count)
+        var weightsFor = [[Decimal]](repeating: [], count: agencies.count)
+        var knockoutCandidates = [[Int]](repeating: [], count: agencies.count)
+        for (index, requirement) in requirements.enumerated() {
+            for (position, agency) in agencies.enumerated() {
                 if let scope = requirement.agencies, !scope.contains(where: { $0.value == agency }) { continue }
                 let priority = requirement.priorityByAgency.first { $0.agency.value == agency }?.priority ?? requirement.priority
                 guard priority != .wont else { continue }
                 let weight = requirement.weight ?? scoring.weights[priority] ?? 0
                 guard weight > 0 else { continue }
-                indices.append(index)
-                weights.append(weight)
-                if priority.strictness <= scoring.knockout.strictness { strict.append(index) }
+                countedFor[position].append(index)
+                weightsFor[position].append(weight)
+                if priority.strictness <= scoring.knockout.strictness { knockoutCandidates[position].append(index) }
             }
-            countedFor.append(indices)
-            weightsFor.append(weights)
-            knockoutCandidates.append(strict)
         }
         self.countedFor = countedFor
 

@@ -2,8 +2,9 @@ import Foundation
 
 /// The fit-gap engine's entry point: fits per product and agency, the three buying options and the awards.
 public enum FitGap {
-    public static func run(_ scenario: Scenario) -> FitGapResult {
-        let analysis = FitGapAnalysis(scenario)
+    /// `analysis` may be given when the caller needs it too (the cost projection does).
+    public static func run(_ scenario: Scenario, analysis: FitGapAnalysis? = nil) -> FitGapResult {
+        let analysis = analysis ?? FitGapAnalysis(scenario)
         var diagnostics = Diagnostics()
         let simulation = AwardSimulation(analysis)
         let awards = scenario.tenders.map { simulation.award($0, into: &diagnostics) }

@@ -140,44 +140,38 @@ struct ModelBuilder {
 
     mutating func build(root: Fields, sections: inout SectionLists) -> Scenario? {
         let info = scenarioInfo(root)
-        var scenario = Scenario(info: info)
-        // Each list is taken out of `sections` and each item released once converted, so a large
-        // scenario never holds its whole node tree and its whole model at the same time.
-        func each(_ key: String, _ table: KeyTable, _ what: String, _ body: (inout ModelBuilder, Fields) -> Void) {
-            var lists = sections.take(key)
+        var items = SectionItems()
+        for section in Section.allCases {
+            // Each list is taken out of `sections` and each item released once converted, so a large
+            // scenario never holds its whole node tree and its whole model at the same time.
+            var lists = sections.take(section.rawValue)
             for index in lists.indices {
                 let path = lists[index].path
-                var items: [YAMLNode]
-                do {
-                    let node = lists[index].node
-                    lists[index].node = YAMLNode(.sequence([]), mark: node.mark)
-                    guard case .sequence(let list) = node.content else {
-                        diagnostics.error(.wrongType, "'\(key)' must be a list, found \(node.kindDescription)", at: SourceLocation(path: path, mark: node.mark))
-                        continue
+                let node = lists[index].node
+                lists[index].node = YAMLNode(.sequence([]), mark: node.mark)
+                switch node.content {
+                case .converted(let converted):
+                    // Built while it was parsed (`SectionConverter`).
+                    guard let built = converted.value as? ConvertedSection else { continue }
+                    diagnostics.append(contentsOf: built.diagnostics)
+                    items.append(contentsOf: built.items)
+                case .sequence(var list):
+                    for position in list.indices {
+                        let item = list[position]
+                        list[position] = YAMLNode(.sequence([]), mark: item.mark)
+                        buildItem(item, of: section, path: path, into: &items)
                     }
-                    items = list
-                }
-                for position in items.indices {
-                    let item = items[position]
-                    items[position] = YAMLNode(.sequence([]), mark: item.mark)
-                    if let fields = Fields.read(item, table, path: path, what: what, into: &diagnostics) {
-                        body(&self, fields)
-                    }
+                default:
+                    diagnostics.error(.wrongType, "'\(section.rawValue)' must be a list, found \(node.kindDescription)",
+                                      at: SourceLocation(path: path, mark: node.mark))
                 }
             }
         }
-        each("calendars", FormatTables.calendar, "a calendar") { b, f in if let x = b.calendar(f) { scenario.calendars.append(x) } }
-        each("agencies", FormatTables.agency, "an agency") { b, f in if let x = b.agency(f) { scenario.agencies.append(x) } }
-        each("sites", FormatTables.site, "a site") { b, f in if let x = b.site(f) { scenario.sites.append(x) } }
-        each("requirements", FormatTables.requirement, "a requirement") { b, f in if let x = b.requirement(f) { scenario.requirements.append(x) } }
-        each("products", FormatTables.product, "a product") { b, f in if let x = b.product(f) { scenario.products.append(x) } }
-        each("tenders", FormatTables.tender, "a tender") { b, f in if let x = b.tender(f) { scenario.tenders.append(x) } }
-        each("legacy", FormatTables.legacy, "a legacy system") { b, f in if let x = b.legacySystem(f) { scenario.legacy.append(x) } }
-        each("go_lives", FormatTables.goLive, "a go-live") { b, f in if let x = b.goLive(f) { scenario.goLives.append(x) } }
-        each("tasks", FormatTables.task, "a task") { b, f in if let x = b.task(f) { scenario.tasks.append(x) } }
-        each("benefits", FormatTables.benefit, "a benefit line") { b, f in if let x = b.costLine(f) { scenario.benefits.append(x) } }
-        each("risks", FormatTables.risk, "a risk") { b, f in if let x = b.risk(f) { scenario.risks.append(x) } }
-        each("expect", FormatTables.gate, "a gate") { b, f in if let x = b.gate(f) { scenario.gates.append(x) } }
+        var scenario = Scenario(
+            info: info, calendars: items.calendars, agencies: items.agencies, sites: items.sites,
+            requirements: items.requirements, products: items.products, tenders: items.tenders, legacy: items.legacy,
+            goLives: items.goLives, tasks: items.tasks, benefits: items.benefits, risks: items.risks)
+        scenario.gates = items.gates
         if let f = nested(root, "scoring", "scoring", what: "'scoring'") { scenario.scoring = scoring(f) }
         if let f = nested(root, "rollout", "rollout", what: "'rollout'") { scenario.rollout = rollout(f) }
         return scenario

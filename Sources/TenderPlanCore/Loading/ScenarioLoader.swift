@@ -67,7 +67,10 @@ public struct ScenarioLoader: Sendable {
         if !diagnostics.hasErrors {
             // The plan does not depend on the awards, so both are worked out at once (a plan with fit-gap
             // errors is dropped unused).
-            let (fitGap, plan) = bothAtOnce({ FitGap.run(scenario) }, { Scheduler(scenario).run() })
+            let ((analysis, fitGap), plan) = bothAtOnce({
+                let analysis = FitGapAnalysis(scenario)
+                return (analysis, FitGap.run(scenario, analysis: analysis))
+            }, { Scheduler(scenario).run() })
             diagnostics.append(contentsOf: fitGap.diagnostics)
             result.fitGap = fitGap
             if !diagnostics.hasErrors {
@@ -77,7 +80,7 @@ public struct ScenarioLoader: Sendable {
                 }
                 result.plan = plan
                 if !diagnostics.hasErrors {
-                    let costs = CostProjection(scenario: scenario, plan: plan, fitGap: fitGap).run()
+                    let costs = CostProjection(scenario: scenario, plan: plan, fitGap: fitGap, analysis: analysis).run()
                     diagnostics.append(contentsOf: costs.diagnostics)
                     result.costs = costs
                 }
@@ -152,7 +155,8 @@ struct LoadSession {
     private mutating func parseYAML(path: String, bytes: [UInt8]) -> YAMLNode? {
         sources[path] = SourceText(bytes: bytes)
         do {
-            return try YAMLParser.parse(bytes, limits: limits, converter: CoverageConverter(path: path))
+            return try YAMLParser.parse(bytes, limits: limits, converter: CoverageConverter(path: path),
+                                        listConverter: SectionConverter(path: path))
         } catch {
             let code = DiagnosticCode(rawValue: error.code) ?? .yamlSyntax
             diagnostics.error(code, error.message, at: SourceLocation(path: path, mark: error.mark),
