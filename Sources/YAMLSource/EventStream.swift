@@ -14,9 +14,11 @@ final class EventStream: @unchecked Sendable {
     static let batchSize = 4096
     static let queueLength = 64
 
-    /// Guards `ready`, `closed` and `parserDone`.
+    /// Guards `ready`, `spare`, `closed` and `parserDone`.
     private let condition = NSCondition()
     private var ready: [EventBatch] = []
+    /// Emptied batches handed back by the reader, so their memory is used again.
+    private var spare: [EventBatch] = []
     private var closed = false
     private var parserDone = false
 
@@ -48,6 +50,26 @@ final class EventStream: @unchecked Sendable {
         return batch
     }
 
+    /// Hands back a batch that has been read, to be filled again.
+    func recycle(_ batch: consuming EventBatch) {
+        var batch = batch
+        batch.events.removeAll(keepingCapacity: true)
+        batch.anchors.removeAll(keepingCapacity: true)
+        condition.lock()
+        spare.append(batch)
+        condition.unlock()
+    }
+
+    /// An empty batch, reused when one was handed back.
+    fileprivate func emptyBatch() -> EventBatch {
+        condition.lock()
+        defer { condition.unlock() }
+        if let batch = spare.popLast() { return batch }
+        var batch = EventBatch()
+        batch.events.reserveCapacity(Self.batchSize)
+        return batch
+    }
+
     /// Stops the parser thread (if it still runs) and waits until it has let go of libyaml.
     func close() {
         condition.lock()
@@ -71,28 +93,14 @@ final class EventStream: @unchecked Sendable {
     }
 }
 
-/// Events in file order; each event's text lies in `text`. A batch ends with the stream end, a failure,
-/// or simply when it is full.
+/// Events in file order. A batch ends with the stream end, a failure, or simply when it is full.
 struct EventBatch: Sendable {
     var events: [ParsedEvent] = []
-    var text: [UInt8] = []
+    /// The anchors of the events that have one, in order (kept apart: few events have one, and this keeps
+    /// an event at 32 bytes).
+    var anchors: [String] = []
     /// Why parsing stopped after these events, when it failed.
     var failure: EventFailure?
-    /// True for the last batch: the stream ended or parsing failed.
-    var isLast = false
-
-    /// The text of an event's scalar or anchor.
-    func string(_ range: TextRange) -> String {
-        text.withUnsafeBufferPointer { buffer in
-            String(decoding: UnsafeBufferPointer(rebasing: buffer[Int(range.start)..<Int(range.start) + Int(range.count)]), as: UTF8.self)
-        }
-    }
-}
-
-/// Where an event's text lies in its batch's `text`.
-struct TextRange: Sendable {
-    var start: Int32
-    var count: Int32
 }
 
 /// One libyaml event, as much of it as the tree needs.
@@ -104,11 +112,11 @@ struct ParsedEvent: Sendable {
     var kind: Kind
     var style: ScalarStyle = .plain
     var tag: YAMLNode.Tag = .none
+    /// Whether the scalar or collection has an anchor (the next one in the batch's `anchors`).
+    var hasAnchor = false
     var mark: Mark
-    /// The scalar's text (scalars only).
-    var text = TextRange(start: 0, count: 0)
-    /// The anchor of a scalar or collection, or the name an alias refers to.
-    var anchor: TextRange?
+    /// The scalar's text, made on the parser thread, or the name an alias refers to.
+    var text = ""
 }
 
 /// Why the parser thread stopped early.
@@ -136,12 +144,13 @@ private struct EventProducer {
     let bytes: [UInt8]
     let limits: YAMLLimits
     let stream: EventStream
-    var batch = EventBatch()
+    var batch: EventBatch
 
     init(bytes: [UInt8], limits: YAMLLimits, stream: EventStream) {
         self.bytes = bytes
         self.limits = limits
         self.stream = stream
+        batch = stream.emptyBatch()
     }
 
     mutating func run() {
@@ -167,7 +176,6 @@ private struct EventProducer {
 
     /// Reads events until the stream ends, parsing fails, or the reader closes the stream.
     private mutating func parse(_ parser: inout yaml_parser_t) {
-        batch.events.reserveCapacity(EventStream.batchSize)
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(&parser, &event) == 1 else {
@@ -187,8 +195,7 @@ private struct EventProducer {
             }
             if batch.events.count >= EventStream.batchSize {
                 guard stream.push(batch) else { return }
-                batch = EventBatch()
-                batch.events.reserveCapacity(EventStream.batchSize)
+                batch = stream.emptyBatch()
             }
         }
     }
@@ -214,19 +221,19 @@ private struct EventProducer {
             case YAML_FOLDED_SCALAR_STYLE: style = .folded
             default: style = .plain
             }
-            let text = copy(scalar.value, count: length)
-            batch.events.append(ParsedEvent(kind: .scalar, style: style, tag: tag(scalar.tag), mark: mark, text: text,
-                                            anchor: copy(scalar.anchor)))
+            let text = scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self) } ?? ""
+            batch.events.append(ParsedEvent(kind: .scalar, style: style, tag: tag(scalar.tag), hasAnchor: anchor(scalar.anchor),
+                                            mark: mark, text: text))
         case YAML_SEQUENCE_START_EVENT:
             let start = event.data.sequence_start
-            batch.events.append(ParsedEvent(kind: .sequenceStart, tag: tag(start.tag), mark: mark, anchor: copy(start.anchor)))
+            batch.events.append(ParsedEvent(kind: .sequenceStart, tag: tag(start.tag), hasAnchor: anchor(start.anchor), mark: mark))
         case YAML_MAPPING_START_EVENT:
             let start = event.data.mapping_start
-            batch.events.append(ParsedEvent(kind: .mappingStart, tag: tag(start.tag), mark: mark, anchor: copy(start.anchor)))
+            batch.events.append(ParsedEvent(kind: .mappingStart, tag: tag(start.tag), hasAnchor: anchor(start.anchor), mark: mark))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             batch.events.append(ParsedEvent(kind: .collectionEnd, mark: mark))
         case YAML_ALIAS_EVENT:
-            batch.events.append(ParsedEvent(kind: .alias, mark: mark, anchor: copy(event.data.alias.anchor) ?? TextRange(start: 0, count: 0)))
+            batch.events.append(ParsedEvent(kind: .alias, mark: mark, text: event.data.alias.anchor.map { String(cString: $0) } ?? ""))
         case YAML_DOCUMENT_START_EVENT:
             batch.events.append(ParsedEvent(kind: .documentStart, mark: mark))
         case YAML_STREAM_END_EVENT:
@@ -240,21 +247,14 @@ private struct EventProducer {
     /// Queues the last batch.
     private mutating func finish(with failure: EventFailure?) {
         batch.failure = failure
-        batch.isLast = true
         _ = stream.push(batch)
     }
 
-    private mutating func copy(_ pointer: UnsafeMutablePointer<yaml_char_t>?, count: Int) -> TextRange {
-        let start = batch.text.count
-        if let pointer, count > 0 {
-            batch.text.append(contentsOf: UnsafeBufferPointer(start: pointer, count: count))
-        }
-        return TextRange(start: Int32(start), count: Int32(count))
-    }
-
-    private mutating func copy(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> TextRange? {
-        guard let pointer else { return nil }
-        return copy(pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)))
+    /// Adds an event's anchor to the batch; whether it had one.
+    private mutating func anchor(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> Bool {
+        guard let pointer else { return false }
+        batch.anchors.append(String(cString: pointer))
+        return true
     }
 
     private func tag(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> YAMLNode.Tag {

@@ -57,20 +57,23 @@ private struct TreeBuilder {
         defer { stream.close() }
         var documents = 0
         while let batch = stream.next() {
-            for event in batch.events {
-                if let root = try handle(event, in: batch, documents: &documents) { return root }
+            var anchors = batch.anchors.makeIterator()
+            // By index: the events are borrowed from the batch, not copied.
+            for index in batch.events.indices {
+                let anchor = batch.events[index].hasAnchor ? anchors.next() : nil
+                if let root = try handle(batch.events[index], anchor: anchor, documents: &documents) { return root }
             }
             switch batch.failure {
             case .error(let error)?: throw error
             case .parser(let problem)?: throw syntaxError(problem)
-            case nil: continue
+            case nil: stream.recycle(batch)
             }
         }
         throw YAMLError(.unreadable, code: "yaml-syntax", message: "libyaml stopped without ending the stream", mark: .start)
     }
 
     /// Adds one event to the tree; returns the root at the end of the stream.
-    private mutating func handle(_ event: ParsedEvent, in batch: EventBatch, documents: inout Int) throws(YAMLError) -> YAMLNode? {
+    private mutating func handle(_ event: ParsedEvent, anchor: String?, documents: inout Int) throws(YAMLError) -> YAMLNode? {
         let mark = event.mark
         switch event.kind {
         case .streamEnd:
@@ -90,8 +93,8 @@ private struct TreeBuilder {
                     mark: mark)
             }
         case .scalar:
-            let node = YAMLNode(.scalar(batch.string(event.text), event.style), mark: mark, tag: event.tag)
-            try add(node, size: 1, anchor: event.anchor.map(batch.string))
+            let node = YAMLNode(.scalar(event.text, event.style), mark: mark, tag: event.tag)
+            try add(node, size: 1, anchor: anchor)
         case .sequenceStart, .mappingStart:
             if frames.count >= limits.maxDepth {
                 throw YAMLError(
@@ -100,7 +103,6 @@ private struct TreeBuilder {
                     mark: mark)
             }
             let isMapping = event.kind == .mappingStart
-            let anchor = event.anchor.map(batch.string)
             var frame = Frame(isMapping: isMapping, mark: mark, tag: event.tag, anchor: anchor)
             // Fields of the parent are read in place: copying a frame copies its lists.
             let last = frames.count - 1
@@ -130,7 +132,7 @@ private struct TreeBuilder {
             }
             try add(YAMLNode(content, mark: frame.mark, tag: frame.tag), size: frame.size, anchor: frame.anchor)
         case .alias:
-            let name = event.anchor.map(batch.string) ?? ""
+            let name = event.text
             guard let target = anchors[name] else {
                 throw YAMLError(
                     .unreadable, code: "undefined-alias",

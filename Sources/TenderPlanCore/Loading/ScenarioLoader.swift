@@ -75,12 +75,17 @@ public struct ScenarioLoader: Sendable {
             result.fitGap = fitGap
             if !diagnostics.hasErrors {
                 diagnostics.append(contentsOf: plan.diagnostics)
-                if !plan.items.isEmpty {
-                    diagnostics.append(contentsOf: RoadmapCheck.warnings(scenario, plan: plan, winners: fitGap.winner(of:)))
-                }
                 result.plan = plan
-                if !diagnostics.hasErrors {
-                    let costs = CostProjection(scenario: scenario, plan: plan, fitGap: fitGap, analysis: analysis).run()
+                // The roadmap check only warns, so the costs (which need a plan without errors) are
+                // worked out beside it.
+                let costsApply = !diagnostics.hasErrors
+                let (roadmap, costs) = bothAtOnce({
+                    plan.items.isEmpty ? [] : RoadmapCheck.warnings(scenario, plan: plan, winners: fitGap.winner(of:))
+                }, {
+                    costsApply ? CostProjection(scenario: scenario, plan: plan, fitGap: fitGap, analysis: analysis).run() : nil
+                })
+                diagnostics.append(contentsOf: roadmap)
+                if let costs {
                     diagnostics.append(contentsOf: costs.diagnostics)
                     result.costs = costs
                 }

@@ -14,8 +14,15 @@ public struct Identifier: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     /// True when the text is a well-formed identifier.
     public static func isValid(_ text: String) -> Bool {
-        guard let first = text.utf8.first, isStart(first), text.utf8.count <= 200 else { return false }
-        return text.utf8.dropFirst().allSatisfy { isStart($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+        var text = text
+        // On the UTF-8 buffer itself: every coverage cell's key passes here.
+        return text.withUTF8 { bytes in
+            guard let first = bytes.first, isStart(first), bytes.count <= 200 else { return false }
+            for byte in bytes.dropFirst() where !isStart(byte) && byte != UInt8(ascii: "_") && byte != UInt8(ascii: "-") {
+                return false
+            }
+            return true
+        }
     }
 
     private static func isStart(_ byte: UInt8) -> Bool {
