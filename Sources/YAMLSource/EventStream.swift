@@ -22,8 +22,7 @@ final class EventStream: @unchecked Sendable {
     private var closed = false
     private var parserDone = false
 
-    /// Starts parsing `bytes` on a new thread. The byte checks (size, byte order mark, UTF-8) run there
-    /// too, before the first event.
+    /// Starts parsing `bytes` on a new thread.
     init(bytes: [UInt8], limits: YAMLLimits) {
         let thread = Thread { [self] in
             var producer = EventProducer(bytes: bytes, limits: limits, stream: self)
@@ -121,7 +120,7 @@ struct ParsedEvent: Sendable {
 
 /// Why the parser thread stopped early.
 enum EventFailure: Sendable {
-    /// Found before or outside libyaml (the byte checks, the scalar size limit).
+    /// Found outside libyaml (the scalar size limit).
     case error(YAMLError)
     /// libyaml failed; the reader turns this into a message, since it needs the source lines.
     case parser(ParserProblem)
@@ -154,10 +153,6 @@ private struct EventProducer {
     }
 
     mutating func run() {
-        if let error = checkBytes() {
-            finish(with: .error(error))
-            return
-        }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             finish(with: .error(YAMLError(.unreadable, code: "yaml-syntax", message: "libyaml could not start (out of memory)", mark: .start)))
@@ -271,30 +266,5 @@ private struct EventProducer {
             mark: Mark(line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1),
             context: parser.context.map { String(cString: $0) },
             contextMark: Mark(line: Int(parser.context_mark.line) + 1, column: Int(parser.context_mark.column) + 1))
-    }
-
-    /// The checks before parsing: size, a UTF-16 byte order mark, bytes that are not UTF-8.
-    private func checkBytes() -> YAMLError? {
-        if bytes.count > limits.maxInputBytes {
-            return YAMLError(
-                .unreadable, code: "limit",
-                message: "the file is \(bytes.count) bytes, over the input size limit of \(describeByteCount(limits.maxInputBytes)) (raise it with --max-input-size)",
-                mark: .start)
-        }
-        if bytes.count >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE)) {
-            return YAMLError(
-                .unreadable, code: "encoding",
-                message: "the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8",
-                mark: .start)
-        }
-        let source = SourceText(bytes: bytes)
-        if let offset = source.firstInvalidUTF8Offset() {
-            let byte = String(bytes[offset], radix: 16, uppercase: true)
-            return YAMLError(
-                .unreadable, code: "encoding",
-                message: "byte 0x\(byte.count == 1 ? "0" + byte : byte) is not valid UTF-8; save the file as UTF-8",
-                mark: source.mark(ofByteOffset: offset))
-        }
-        return nil
     }
 }

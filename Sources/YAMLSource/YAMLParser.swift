@@ -53,8 +53,12 @@ private struct TreeBuilder {
 
     /// libyaml parses on a second thread (see `EventStream`) while this one builds the tree.
     mutating func run() throws(YAMLError) -> YAMLNode {
+        if let error = checkSize() { throw error }
         let stream = EventStream(bytes: source.bytes, limits: limits)
         defer { stream.close() }
+        // Bytes that are not UTF-8 are looked for while libyaml starts on the other thread, and reported
+        // before anything the events show (libyaml itself stops safely at such bytes).
+        if let error = checkEncoding() { throw error }
         var documents = 0
         while let batch = stream.next() {
             var anchors = batch.anchors.makeIterator()
@@ -181,6 +185,34 @@ private struct TreeBuilder {
         } else {
             frames[last].items.append(node)
         }
+    }
+
+    /// The input size limit.
+    private func checkSize() -> YAMLError? {
+        guard source.bytes.count > limits.maxInputBytes else { return nil }
+        return YAMLError(
+            .unreadable, code: "limit",
+            message: "the file is \(source.bytes.count) bytes, over the input size limit of \(describeByteCount(limits.maxInputBytes)) (raise it with --max-input-size)",
+            mark: .start)
+    }
+
+    /// A UTF-16 byte order mark, or bytes that are not UTF-8.
+    private func checkEncoding() -> YAMLError? {
+        let bytes = source.bytes
+        if bytes.count >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE)) {
+            return YAMLError(
+                .unreadable, code: "encoding",
+                message: "the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8",
+                mark: .start)
+        }
+        if let offset = source.firstInvalidUTF8Offset() {
+            let byte = String(bytes[offset], radix: 16, uppercase: true)
+            return YAMLError(
+                .unreadable, code: "encoding",
+                message: "byte 0x\(byte.count == 1 ? "0" + byte : byte) is not valid UTF-8; save the file as UTF-8",
+                mark: source.mark(ofByteOffset: offset))
+        }
+        return nil
     }
 
     private func syntaxError(_ parser: ParserProblem) -> YAMLError {

@@ -84,18 +84,22 @@ public enum ScalarParsers {
 
     /// `<integer><unit>` with unit d, w, cd, cw, mo or y.
     public static func duration(_ text: String) -> Result<PlanDuration, ScalarError> {
-        let bytes = Array(text.utf8)
-        var index = 0
-        while index < bytes.count && bytes[index] >= 0x30 && bytes[index] <= 0x39 { index += 1 }
-        let digits = String(decoding: bytes[0..<index], as: UTF8.self)
-        let unitText = String(decoding: bytes[index...], as: UTF8.self)
-        guard !digits.isEmpty, let unit = DurationUnit(rawValue: unitText) else {
+        // One pass over the bytes, no arrays: a large scenario has a duration in many coverage cells.
+        var digits = 0
+        var amount = 0
+        for byte in text.utf8 {
+            guard byte >= 0x30 && byte <= 0x39 else { break }
+            digits += 1
+            if digits <= 7 { amount = amount * 10 + Int(byte - 0x30) }
+        }
+        let unitText = String(Substring(text.utf8.dropFirst(digits)))
+        guard digits > 0, let unit = DurationUnit(rawValue: unitText) else {
             var hint = "write a whole number and a unit: d (working days), w (working weeks), cd (calendar days), cw (calendar weeks), mo (months) or y (years), e.g. 60d or 6mo"
             if unitText == "m" { hint = "'m' is ambiguous: use mo for months" }
             return .failure(ScalarError(.invalidDuration, "'\(text)' is not a duration: \(hint)"))
         }
         let limit = maxDurationAmount[unit]!
-        guard digits.count <= 7, let amount = Int(digits), amount <= limit else {
+        guard digits <= 7, amount <= limit else {
             return .failure(ScalarError(.invalidDuration, "'\(text)' is too long: at most \(limit)\(unit.rawValue)"))
         }
         return .success(PlanDuration(amount, unit))
