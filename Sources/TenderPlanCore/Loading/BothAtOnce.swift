@@ -8,6 +8,8 @@ func bothAtOnce<A: Sendable, B: Sendable>(_ first: () -> A, _ second: @escaping 
     let thread = Thread {
         other.set(second())
     }
+    // The same stack as the main thread has, so neither half depends on which thread it runs on.
+    thread.stackSize = 8 << 20
     thread.start()
     let mine = first()
     return (mine, other.wait())
