@@ -10,9 +10,10 @@ import Foundation
 final class EventStream: @unchecked Sendable {
     /// How many events a batch holds, and how many batches may wait. The parser runs ahead through
     /// the parts of a file that are slow to build (coverage maps) and the builder catches up in the
-    /// fast ones, so the queue is long enough to even that out: at most about 10 MB of events.
+    /// fast ones, so the queue is long enough to even that out: at most about 4 MB of events (32 bytes
+    /// each) and their strings.
     static let batchSize = 4096
-    static let queueLength = 64
+    static let queueLength = 32
 
     /// Guards `ready`, `spare`, `closed` and `parserDone`.
     private let condition = NSCondition()
