@@ -164,7 +164,7 @@ func d(_ text: String) -> Decimal { Decimal(string: text)! }
     }
 
     /// Seeds that once failed, kept as regression cases.
-    @Test(arguments: [3_338_629_755_497_988_967])
+    @Test(arguments: [3_338_629_755_497_988_967, 2_172_196_490_234_771_454])
     func switchPointRegression(_ seed: Int) throws {
         try checkSwitchPoint(seed: seed)
     }

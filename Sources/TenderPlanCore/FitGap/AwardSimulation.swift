@@ -96,23 +96,36 @@ public struct AwardSimulation: Sendable {
         // Candidates: crossings with the winner's line, on each side of the current weight.
         var right: (weight: Decimal, product: Identifier, slope: Decimal)?
         var left: (weight: Decimal, product: Identifier, slope: Decimal)?
+        let now = ExactDecimal.tieKey(current), zero = ExactDecimal.tieKey(0), one = ExactDecimal.tieKey(1)
+        /// Whether a crossing at `key` replaces the best one so far on its side: the nearer one; at the same
+        /// weight the bid that wins there — just past it the steeper one (`steeper`), then the lower id;
+        /// at w = 0 or 1, where nothing lies past, the tie-break alone: the lower id.
+        func better(_ key: Decimal, _ slope: Decimal, _ product: Identifier, than best: (weight: Decimal, product: Identifier, slope: Decimal)?,
+                    nearer: (Decimal, Decimal) -> Bool, steeper: (Decimal, Decimal) -> Bool, atEdge: Bool) -> Bool {
+            guard let best else { return true }
+            let bestKey = ExactDecimal.tieKey(best.weight)
+            if key != bestKey { return nearer(key, bestKey) }
+            if atEdge || slope == best.slope { return product < best.product }
+            return steeper(slope, best.slope)
+        }
         for line in lines where line.product != winner {
             let slope = line.quality - line.price
             guard slope != winnerSlope else { continue }  // parallel: never crosses
             let crossing = (line.price - w.price) / (winnerSlope - slope)
-            guard crossing >= 0, crossing <= 1 else { continue }
-            let key = ExactDecimal.tieKey(crossing), now = ExactDecimal.tieKey(current)
-            // The other bid wins just past the crossing; at w = 1 (going up) or w = 0 (going down)
-            // "just past" lies outside [0, 1], so such a crossing changes nothing.
-            if slope > winnerSlope && key >= now && crossing < 1 {
-                // Overtakes going up; among equal crossings the steepest wins just past it, then the lower id.
-                if right == nil || key < ExactDecimal.tieKey(right!.weight)
-                    || (key == ExactDecimal.tieKey(right!.weight) && (slope > right!.slope || (slope == right!.slope && line.product < right!.product))) {
+            let key = ExactDecimal.tieKey(crossing)
+            guard key >= zero, key <= one else { continue }
+            // The other bid wins just past the crossing. At w = 1 (going up) or w = 0 (going down) nothing
+            // lies past it inside [0, 1]: there the winner changes only if the tie-break (the lower id) picks it.
+            if slope > winnerSlope && key >= now {
+                let atEdge = key == one
+                guard !atEdge || line.product < winner else { continue }
+                if better(key, slope, line.product, than: right, nearer: <, steeper: >, atEdge: atEdge) {
                     right = (crossing, line.product, slope)
                 }
-            } else if slope < winnerSlope && key <= now && crossing > 0 {
-                if left == nil || key > ExactDecimal.tieKey(left!.weight)
-                    || (key == ExactDecimal.tieKey(left!.weight) && (slope < left!.slope || (slope == left!.slope && line.product < left!.product))) {
+            } else if slope < winnerSlope && key <= now {
+                let atEdge = key == zero
+                guard !atEdge || line.product < winner else { continue }
+                if better(key, slope, line.product, than: left, nearer: >, steeper: <, atEdge: atEdge) {
                     left = (crossing, line.product, slope)
                 }
             }
