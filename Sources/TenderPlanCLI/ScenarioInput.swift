@@ -95,12 +95,24 @@ struct FileIncludeReader: IncludeReader {
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: resolved.path, isDirectory: &isDirectory) else {
-            return .notFound("no such file next to the scenario (looked for \(displayPath))")
+            return .notFound("no such file next to the scenario (looked for \(displayPath))", suggestion: closestFile(to: name, near: displayPath))
         }
         guard !isDirectory.boolValue else { return .notFound("it is a folder") }
         guard let handle = FileHandle(forReadingAtPath: resolved.path) else { return .notFound("permission denied") }
         defer { try? handle.close() }
         let data = (try? handle.read(upToCount: limits.maxInputBytes + 1)) ?? Data()
         return .success(path: displayPath, identity: resolved.path, bytes: [UInt8](data))
+    }
+
+    /// The YAML file in the same folder whose name is closest to a missing include's, written the way the
+    /// include names it (`include/requirments.yaml` → `include/requirements.yaml`).
+    private func closestFile(to name: String, near displayPath: String) -> String? {
+        let folder = (displayPath as NSString).deletingLastPathComponent
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? [])
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+        let base = (name as NSString).lastPathComponent
+        guard let match = closestMatch(to: base, in: files.sorted()), match != base else { return nil }
+        let prefix = (name as NSString).deletingLastPathComponent
+        return prefix.isEmpty ? match : prefix + "/" + match
     }
 }

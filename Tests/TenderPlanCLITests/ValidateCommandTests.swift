@@ -126,6 +126,22 @@ import Testing
         #expect(result.stderr.contains("scenario/main.yaml:3:11: error:") && result.stderr.contains("[include-escape]"), "\(result.stderr)")
     }
 
+    @Test func aMisspeltIncludeIsOneErrorWithASuggestion() throws {
+        // nms-staged takes its requirements from an include; misspell its name.
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Scenarios/include"), to: folder.appendingPathComponent("include"))
+        let text = try String(contentsOf: packageRoot.appendingPathComponent("Scenarios/nms-staged.yaml"), encoding: .utf8)
+        #expect(text.contains("include/requirements.yaml"))
+        try text.replacingOccurrences(of: "include/requirements.yaml", with: "include/requirments.yaml")
+            .write(to: folder.appendingPathComponent("staged.yaml"), atomically: true, encoding: .utf8)
+        let result = try run(["validate", "staged.yaml"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr.components(separatedBy: ": error: ").count == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("[include-not-found]") && result.stderr.contains("did you mean 'include/requirements.yaml'?"), "\(result.stderr)")
+        #expect(result.stdout.contains("1 error"), "\(result.stdout)")
+    }
+
     @Test func colourOnlyOnATerminal() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

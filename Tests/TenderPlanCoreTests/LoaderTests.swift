@@ -182,6 +182,27 @@ import Testing
         #expect(result.diagnostics.first?.code == .yamlSyntax && result.diagnostics.first?.location.path == "a.yaml")
     }
 
+    @Test func aMisspeltIncludeGivesOneErrorNotOnePerReference() {
+        // The products refer to requirements in the include; without it each reference would be unknown.
+        let main = header + """
+        include: [requirments.yaml]
+        products:
+          - {id: p1, coverage: {r1: standard, r2: roadmap}}
+        tenders:
+          - {id: t1, agencies: [politie], candidates: [p1], award: {method: lowest-price}}
+        """
+        let included = ["requirements.yaml": "requirements:\n  - {id: r1, priority: must}\n  - {id: r2}\n"]
+        let missing = check(main, includes: included)
+        #expect(missing.diagnostics.map(\.code) == [.includeNotFound])
+        #expect(missing.isMissingIncludes && missing.plan == nil)
+        // Spelt right, the same scenario is sound.
+        let found = check(main.replacingOccurrences(of: "requirments", with: "requirements"), includes: included)
+        #expect(found.diagnostics.filter { $0.severity == .error }.isEmpty && !found.isMissingIncludes && found.plan != nil)
+        // An include that is not YAML is missing too; its own error is reported there.
+        let broken = check(main.replacingOccurrences(of: "requirments", with: "requirements"), includes: ["requirements.yaml": "requirements: [a, b\n"])
+        #expect(broken.diagnostics.map(\.code) == [.yamlSyntax] && broken.diagnostics.first?.location.path == "requirements.yaml")
+    }
+
     @Test func quotedKeysStayStrings() throws {
         // `on:` is the key "on", never a boolean, quoted or not.
         let s = try #require(check(header + "tasks:\n  - id: m\n    duration: 0d\n    \"on\": 2024-05-01\n").scenario)

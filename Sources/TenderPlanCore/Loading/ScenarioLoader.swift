@@ -11,7 +11,8 @@ public protocol IncludeReader: Sendable {
 public enum IncludeReadResult: Sendable {
     /// `path` is shown in messages; `identity` is the resolved file, used to find cycles.
     case success(path: String, identity: String, bytes: [UInt8])
-    case notFound(String)
+    /// Why it cannot be read, and the closest existing file name, written as an include would name it.
+    case notFound(String, suggestion: String? = nil)
     case escapes(String)
 }
 
@@ -27,6 +28,9 @@ public struct LoadResult: Sendable {
     public var plan: PlanResult?
     /// The cost projection, when the scenario has no errors before it.
     public var costs: CostResult?
+    /// True when a file named in `include:` could not be read (missing, outside the folder, not YAML):
+    /// the model lacks its lists, so references and the engines are not checked until it can be.
+    public var isMissingIncludes = false
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
@@ -52,14 +56,18 @@ public struct ScenarioLoader: Sendable {
     public func load(path: String, bytes: [UInt8], identity: String? = nil) -> LoadResult {
         var session = LoadSession(limits: limits, includeReader: includeReader)
         let scenario = session.loadMain(path: path, bytes: bytes, identity: identity ?? path)
-        return LoadResult(scenario: scenario, diagnostics: session.diagnostics.sorted, sources: session.sources)
+        var result = LoadResult(scenario: scenario, diagnostics: session.diagnostics.sorted, sources: session.sources)
+        result.isMissingIncludes = session.isMissingIncludes
+        return result
     }
 
     /// Loads, validates and runs the engines, which find errors of their own (no admissible bid):
     /// what `tenderplan validate` checks, and what every report starts from.
     public func check(path: String, bytes: [UInt8], identity: String? = nil) -> LoadResult {
         var result = load(path: path, bytes: bytes, identity: identity)
-        guard let scenario = result.scenario else { return result }
+        // Without an included file's lists every reference into it would be reported as unknown: one
+        // misspelt file name would bury its own error. Its error alone is reported until it can be read.
+        guard let scenario = result.scenario, !result.isMissingIncludes else { return result }
         var diagnostics = Diagnostics()
         diagnostics.append(contentsOf: result.diagnostics)
         diagnostics.append(contentsOf: ScenarioValidator.validate(scenario))
@@ -117,6 +125,8 @@ struct LoadSession {
     var diagnostics = Diagnostics()
     var sources: [String: SourceText] = [:]
     var sections = SectionLists()
+    /// An included file could not be read (see `LoadResult.isMissingIncludes`).
+    var isMissingIncludes = false
 
     init(limits: YAMLLimits, includeReader: (any IncludeReader)?) {
         self.limits = limits
@@ -188,23 +198,29 @@ struct LoadSession {
             let location = SourceLocation(path: fields.path, mark: entry.mark)
             guard let name = entry.scalar, !entry.isNull else {
                 diagnostics.error(.wrongType, "an include must be a file name, found \(entry.kindDescription)", at: location)
+                isMissingIncludes = true
                 continue
             }
             if name.hasPrefix("/") || name.hasPrefix("~") || name.split(separator: "/").contains("..") || name.contains("\\") {
                 diagnostics.error(.includeEscape,
                                   "include '\(name)' leaves the scenario's folder; includes must be files in that folder or below it (no '..', no absolute paths)",
                                   at: location)
+                isMissingIncludes = true
                 continue
             }
             guard let includeReader else {
                 diagnostics.error(.includeNotFound, "include '\(name)' cannot be read here (no file access)", at: location)
+                isMissingIncludes = true
                 continue
             }
             switch includeReader.readInclude(name, from: fields.path) {
-            case .notFound(let why):
-                diagnostics.error(.includeNotFound, "include '\(name)' cannot be read: \(why)", at: location)
+            case .notFound(let why, let suggestion):
+                diagnostics.error(.includeNotFound, "include '\(name)' cannot be read: \(why)", at: location,
+                                  notes: suggestion.map { [Diagnostic.Note("did you mean '\($0)'?")] } ?? [])
+                isMissingIncludes = true
             case .escapes(let why):
                 diagnostics.error(.includeEscape, "include '\(name)' leaves the scenario's folder: \(why)", at: location)
+                isMissingIncludes = true
             case .success(let path, let identity, let bytes):
                 if chain.contains(where: { $0.identity == identity }) {
                     let message = chain.last?.identity == identity
@@ -213,10 +229,14 @@ struct LoadSession {
                     diagnostics.error(.includeCycle, message, at: location)
                     continue
                 }
-                guard let root = parseYAML(path: path, bytes: bytes) else { continue }
+                guard let root = parseYAML(path: path, bytes: bytes) else {
+                    isMissingIncludes = true
+                    continue
+                }
                 var table = FormatTables.root
                 table.keys = table.keys.filter { FormatTables.includeKeys.contains($0.name) }
                 guard let included = Fields.read(root, table, path: path, what: "an included file (top-level lists only)", into: &diagnostics) else {
+                    isMissingIncludes = true
                     continue
                 }
                 collectSections(included)
