@@ -3,10 +3,10 @@ import Foundation
 
 /// libyaml's events, parsed on a second thread while the caller builds the tree from them.
 ///
-/// The parser thread copies each event into a compact record (scalar and anchor bytes into the batch's
-/// text) and hands over batches through a short queue, so at most a few batches are ever held. The caller
-/// reads batches in order with `next()` and must call `close()` when it stops, also after an error: that
-/// stops the parser thread and waits for it.
+/// The parser thread turns each event into a compact record (its scalar already a `String`) and hands
+/// batches of them over through a bounded queue. The caller reads batches in order with `next()`, hands
+/// each back with `recycle(_:)`, and must call `close()` when it stops, also after an error: that stops
+/// the parser thread and waits for it.
 final class EventStream: @unchecked Sendable {
     /// How many events a batch holds, and how many batches may wait. The parser runs ahead through
     /// the parts of a file that are slow to build (coverage maps) and the builder catches up in the
@@ -106,7 +106,7 @@ struct EventBatch: Sendable {
 /// One libyaml event, as much of it as the tree needs.
 struct ParsedEvent: Sendable {
     enum Kind: UInt8, Sendable {
-        case documentStart, streamEnd, scalar, sequenceStart, mappingStart, collectionEnd, alias, other
+        case documentStart, streamEnd, scalar, sequenceStart, mappingStart, collectionEnd, alias
     }
 
     var kind: Kind
@@ -139,7 +139,7 @@ struct ParserProblem: Sendable {
     var contextMark: Mark
 }
 
-/// The parser thread's work: check the bytes, then run libyaml and queue its events.
+/// The parser thread's work: run libyaml and queue its events.
 private struct EventProducer {
     let bytes: [UInt8]
     let limits: YAMLLimits
@@ -198,7 +198,7 @@ private struct EventProducer {
 
     /// Copies one event into the batch, or returns why it is refused.
     private mutating func append(_ event: yaml_event_t) -> EventFailure? {
-        let mark = Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        let mark = Mark(event.start_mark)
         switch event.type {
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
@@ -264,8 +264,15 @@ private struct EventProducer {
             problem: parser.problem.map { String(cString: $0) } ?? "unknown problem",
             offset: Int(parser.problem_offset),
             value: parser.problem_value,
-            mark: Mark(line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1),
+            mark: Mark(parser.problem_mark),
             context: parser.context.map { String(cString: $0) },
-            contextMark: Mark(line: Int(parser.context_mark.line) + 1, column: Int(parser.context_mark.column) + 1))
+            contextMark: Mark(parser.context_mark))
+    }
+}
+
+private extension Mark {
+    /// libyaml counts lines and columns from 0.
+    init(_ mark: yaml_mark_t) {
+        self.init(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
     }
 }

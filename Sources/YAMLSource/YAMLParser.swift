@@ -153,8 +153,6 @@ private struct TreeBuilder {
             var node = target.node
             node.mark = mark
             try add(node, size: target.size, anchor: nil)
-        case .other:
-            break
         }
         return nil
     }

@@ -194,54 +194,54 @@ struct LoadSession {
                               at: fields.valueLocation("include"))
             return
         }
-        for entry in entries {
-            let location = SourceLocation(path: fields.path, mark: entry.mark)
-            guard let name = entry.scalar, !entry.isNull else {
-                diagnostics.error(.wrongType, "an include must be a file name, found \(entry.kindDescription)", at: location)
-                isMissingIncludes = true
-                continue
+        for entry in entries where !readInclude(entry, of: fields, chain: chain) {
+            isMissingIncludes = true
+        }
+    }
+
+    /// Reads one entry of `include:`, then that file's own includes. False when the file's lists could not
+    /// be read (the reason is reported); a file already in the chain is a cycle, but its lists are read.
+    private mutating func readInclude(_ entry: YAMLNode, of fields: Fields, chain: [(identity: String, path: String)]) -> Bool {
+        let location = SourceLocation(path: fields.path, mark: entry.mark)
+        guard let name = entry.scalar, !entry.isNull else {
+            diagnostics.error(.wrongType, "an include must be a file name, found \(entry.kindDescription)", at: location)
+            return false
+        }
+        if name.hasPrefix("/") || name.hasPrefix("~") || name.split(separator: "/").contains("..") || name.contains("\\") {
+            diagnostics.error(.includeEscape,
+                              "include '\(name)' leaves the scenario's folder; includes must be files in that folder or below it (no '..', no absolute paths)",
+                              at: location)
+            return false
+        }
+        guard let includeReader else {
+            diagnostics.error(.includeNotFound, "include '\(name)' cannot be read here (no file access)", at: location)
+            return false
+        }
+        switch includeReader.readInclude(name, from: fields.path) {
+        case .notFound(let why, let suggestion):
+            diagnostics.error(.includeNotFound, "include '\(name)' cannot be read: \(why)", at: location,
+                              notes: suggestion.map { [Diagnostic.Note("did you mean '\($0)'?")] } ?? [])
+            return false
+        case .escapes(let why):
+            diagnostics.error(.includeEscape, "include '\(name)' leaves the scenario's folder: \(why)", at: location)
+            return false
+        case .success(let path, let identity, let bytes):
+            if chain.contains(where: { $0.identity == identity }) {
+                let message = chain.last?.identity == identity
+                    ? "include '\(name)' includes the file itself"
+                    : "include '\(name)' makes a cycle: \((chain.map(\.path) + [path]).joined(separator: " → "))"
+                diagnostics.error(.includeCycle, message, at: location)
+                return true
             }
-            if name.hasPrefix("/") || name.hasPrefix("~") || name.split(separator: "/").contains("..") || name.contains("\\") {
-                diagnostics.error(.includeEscape,
-                                  "include '\(name)' leaves the scenario's folder; includes must be files in that folder or below it (no '..', no absolute paths)",
-                                  at: location)
-                isMissingIncludes = true
-                continue
+            guard let root = parseYAML(path: path, bytes: bytes) else { return false }
+            var table = FormatTables.root
+            table.keys = table.keys.filter { FormatTables.includeKeys.contains($0.name) }
+            guard let included = Fields.read(root, table, path: path, what: "an included file (top-level lists only)", into: &diagnostics) else {
+                return false
             }
-            guard let includeReader else {
-                diagnostics.error(.includeNotFound, "include '\(name)' cannot be read here (no file access)", at: location)
-                isMissingIncludes = true
-                continue
-            }
-            switch includeReader.readInclude(name, from: fields.path) {
-            case .notFound(let why, let suggestion):
-                diagnostics.error(.includeNotFound, "include '\(name)' cannot be read: \(why)", at: location,
-                                  notes: suggestion.map { [Diagnostic.Note("did you mean '\($0)'?")] } ?? [])
-                isMissingIncludes = true
-            case .escapes(let why):
-                diagnostics.error(.includeEscape, "include '\(name)' leaves the scenario's folder: \(why)", at: location)
-                isMissingIncludes = true
-            case .success(let path, let identity, let bytes):
-                if chain.contains(where: { $0.identity == identity }) {
-                    let message = chain.last?.identity == identity
-                        ? "include '\(name)' includes the file itself"
-                        : "include '\(name)' makes a cycle: \((chain.map(\.path) + [path]).joined(separator: " → "))"
-                    diagnostics.error(.includeCycle, message, at: location)
-                    continue
-                }
-                guard let root = parseYAML(path: path, bytes: bytes) else {
-                    isMissingIncludes = true
-                    continue
-                }
-                var table = FormatTables.root
-                table.keys = table.keys.filter { FormatTables.includeKeys.contains($0.name) }
-                guard let included = Fields.read(root, table, path: path, what: "an included file (top-level lists only)", into: &diagnostics) else {
-                    isMissingIncludes = true
-                    continue
-                }
-                collectSections(included)
-                processIncludes(included, chain: chain + [(identity, path)])
-            }
+            collectSections(included)
+            processIncludes(included, chain: chain + [(identity, path)])
+            return true
         }
     }
 }
