@@ -198,6 +198,9 @@ import Testing
         // Spelt right, the same scenario is sound.
         let found = check(main.replacingOccurrences(of: "requirments", with: "requirements"), includes: included)
         #expect(found.diagnostics.filter { $0.severity == .error }.isEmpty && !found.isMissingIncludes && found.plan != nil)
+        // Written without the list brackets, nothing is read either: one error, not one per reference.
+        let unlisted = check(main.replacingOccurrences(of: "[requirments.yaml]", with: "requirements.yaml"), includes: included)
+        #expect(unlisted.diagnostics.map(\.code) == [.wrongType] && unlisted.isMissingIncludes)
         // An include that is not YAML is missing too; its own error is reported there.
         let broken = check(main.replacingOccurrences(of: "requirments", with: "requirements"), includes: ["requirements.yaml": "requirements: [a, b\n"])
         #expect(broken.diagnostics.map(\.code) == [.yamlSyntax] && broken.diagnostics.first?.location.path == "requirements.yaml")

@@ -192,6 +192,7 @@ struct LoadSession {
         guard case .sequence(let entries) = includeNode.content else {
             diagnostics.error(.wrongType, "'include' must be a list of file names, found \(includeNode.kindDescription)",
                               at: fields.valueLocation("include"))
+            isMissingIncludes = true
             return
         }
         for entry in entries where !readInclude(entry, of: fields, chain: chain) {
