@@ -84,10 +84,15 @@ case "load":
     if let scenario = loaded?.scenario {
         let validation = best(of: runs) { _ = ScenarioValidator.validate(scenario) }
         var fitGap: FitGapResult?
-        let analysis = best(of: runs) { fitGap = FitGap.run(scenario) }
+        var shared: FitGapAnalysis?
+        let analysis = best(of: runs) {
+            shared = FitGapAnalysis(scenario)
+            fitGap = FitGap.run(scenario, analysis: shared)
+        }
         var plan: PlanResult?
         let scheduling = best(of: runs) { plan = Scheduler(scenario).run() }
-        let costs = best(of: runs) { _ = CostProjection(scenario: scenario, plan: plan!, fitGap: fitGap!).run() }
+        // As `check` does it: with the fit-gap analysis already made.
+        let costs = best(of: runs) { _ = CostProjection(scenario: scenario, plan: plan!, fitGap: fitGap!, analysis: shared).run() }
         print(String(format: "  of which: load %.3f s, validation %.3f s, fit-gap %.3f s, plan %.3f s, costs %.3f s",
                      load, validation, analysis, scheduling, costs))
     }
