@@ -21,6 +21,9 @@ import Testing
         ("tutorial.yaml", "    name: \"Alpha CAD\"", "    nmae: \"Alpha CAD\"", "unknown-key", "did you mean 'name'?"),
         ("tutorial.yaml", "    agencies: [police, fire]", "    agencies: [police, fier]", "unknown-reference", "did you mean 'fire'?"),
         ("nms-staged.yaml", "procedure: competitive-dialogue", "procedure: competitive-dialog", "invalid-value", "did you mean 'competitive-dialogue'?"),
+        // Misspelt required keys: no "missing key" as well, and the product's id still names it for the tender.
+        ("tutorial.yaml", "  - id: cad-a", "  - idd: cad-a", "unknown-key", "did you mean 'id'?"),
+        ("tutorial.yaml", "\"Market study\", duration: 2mo", "\"Market study\", duraton: 2mo", "unknown-key", "did you mean 'duration'?"),
     ])
     func oneTypoGivesExactlyOneLocatedError(_ file: String, _ original: String, _ typo: String, _ code: String, _ hint: String) throws {
         let base = try temporaryFolder()

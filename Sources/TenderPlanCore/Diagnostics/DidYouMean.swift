@@ -16,7 +16,12 @@ public func closestMatch(to word: String, in candidates: some Sequence<String>) 
 /// The did-you-mean note for an unknown name, if there is a close one.
 func didYouMean(_ word: String, in candidates: some Sequence<String>) -> [Diagnostic.Note] {
     guard let match = closestMatch(to: word, in: candidates), match != word else { return [] }
-    return [Diagnostic.Note("did you mean '\(match)'?")]
+    return [didYouMeanNote(match)]
+}
+
+/// The note that suggests `match`.
+func didYouMeanNote(_ match: String) -> Diagnostic.Note {
+    Diagnostic.Note("did you mean '\(match)'?")
 }
 
 /// Levenshtein distance with adjacent transpositions counted as one edit.

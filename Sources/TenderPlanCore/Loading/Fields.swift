@@ -55,16 +55,20 @@ struct Fields {
             return nil
         }
         var fields = Fields(mark: node.mark, table: table, path: path)
-        for pair in uniquePairs(node, path: path, into: &diagnostics) {
+        let pairs = uniquePairs(node, path: path, into: &diagnostics)
+        for pair in pairs {
             let (key, keyNode, value) = (pair.key, pair.keyNode, pair.value)
             guard table.spec(key) != nil else {
-                var notes = didYouMean(key, in: table.names)
-                if notes.isEmpty {
-                    notes = [Diagnostic.Note("\(what) takes: \(table.names.joined(separator: ", "))")]
-                }
+                let meant = closestMatch(to: key, in: table.names)
+                let notes = meant.map { [didYouMeanNote($0)] } ?? [Diagnostic.Note("\(what) takes: \(table.names.joined(separator: ", "))")]
                 let extra = key == "<<" ? " (YAML merge keys are not supported; repeat the keys)" : ""
                 diagnostics.error(.unknownKey, "unknown key '\(key)' in \(what)\(extra)",
                                   at: SourceLocation(path: path, mark: keyNode.mark), notes: notes)
+                // The value is read as the key it most likely meant, when that key is not written too: one
+                // misspelt key is then this one error, not also a missing key and references to a dropped item.
+                if let meant, !pairs.contains(where: { $0.key == meant }), fields.entry(meant) == nil {
+                    fields.entries.append(Entry(key: meant, keyMark: keyNode.mark, value: value.isNull ? nil : value))
+                }
                 continue
             }
             fields.entries.append(Entry(key: key, keyMark: keyNode.mark, value: value.isNull ? nil : value))
