@@ -32,7 +32,7 @@ struct CostsCommand: AsyncParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() async throws {
-        let result = try loadCheckedScenario(file, input: input)
+        let result = try loadCheckedScenario(file, input: input, exactSlack: false)
         guard let scenario = result.scenario, let costs = result.costs else { throw ExitCode(ExitStatus.internalError) }
         switch format {
         case .md: writeStandardOutput(CostsMarkdown.render(scenario, costs, nominal: nominal))

@@ -50,7 +50,7 @@ struct FitGapCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let result = try loadCheckedScenario(file, input: input)
+        let result = try loadCheckedScenario(file, input: input, exactSlack: false)
         guard let scenario = result.scenario, let fitGap = result.fitGap else { throw ExitCode(ExitStatus.internalError) }
         let known = Set(scenario.agencies.map(\.id.raw))
         for agency in agencies where !known.contains(agency) {
@@ -74,9 +74,10 @@ struct FitGapCommand: AsyncParsableCommand {
 }
 
 /// Loads and checks one scenario for a report command: diagnostics go to standard error;
-/// errors end the command with the exit code `validate` would give.
-func loadCheckedScenario(_ path: String, input: InputOptions) throws -> LoadResult {
-    let file = ScenarioFile.check(path: path, limits: try input.limits())
+/// errors end the command with the exit code `validate` would give. Commands that show no slack pass
+/// `exactSlack: false` (see `ScenarioLoader.exactSlack`).
+func loadCheckedScenario(_ path: String, input: InputOptions, exactSlack: Bool = true) throws -> LoadResult {
+    let file = ScenarioFile.check(path: path, limits: try input.limits(), exactSlack: exactSlack)
     if let why = file.openError {
         writeStandardError("\(path): error: cannot open the scenario file: \(why)\n")
         throw ExitCode(ExitStatus.cannotOpen)

@@ -46,7 +46,8 @@ struct ScenarioFile {
     }
 
     /// Reads and checks a scenario file (load + validation).
-    static func check(path: String, limits: YAMLLimits) -> ScenarioFile {
+    /// `exactSlack`: see `ScenarioLoader.exactSlack` (commands that show no slack leave it off).
+    static func check(path: String, limits: YAMLLimits, exactSlack: Bool = true) -> ScenarioFile {
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -72,7 +73,7 @@ struct ScenarioFile {
         let identity = url.resolvingSymlinksInPath().standardizedFileURL.path
         let reader = FileIncludeReader(root: url.deletingLastPathComponent().resolvingSymlinksInPath().standardizedFileURL,
                                        displayBase: (path as NSString).deletingLastPathComponent, limits: limits)
-        let loader = ScenarioLoader(limits: limits, includeReader: reader)
+        let loader = ScenarioLoader(limits: limits, includeReader: reader, exactSlack: exactSlack)
         return ScenarioFile(path: path, result: loader.check(path: path, bytes: bytes, identity: identity), openError: nil)
     }
 }

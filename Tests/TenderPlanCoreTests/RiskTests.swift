@@ -77,6 +77,26 @@ func riskRun(_ text: String, iterations: Int = 200, seed: UInt64 = 1, threads: I
         #expect(always.totalReal.p50 == 1000 && always.deadlines.first?.probability == 0)
     }
 
+    /// A calendar-day delay on a month item goes after its span: 2mo from Monday 1 July 2024 ends Saturday
+    /// 31 August; one calendar day later is Sunday 1 September (it used to end 30 August, a day early).
+    @Test func aCalendarDayDelayOnAMonthItemAddsItsDaysToThePlannedSpan() async throws {
+        let text = """
+        tenderplan: 1
+        scenario: {id: r, start: 2024-07-01, calendar: mon-fri}
+        tasks:
+          - {id: a, duration: 2mo}
+          - {id: b, duration: 1d, after: [a]}
+        risks:
+          - {id: slip, probability: 100%, delay: {task: a, by: {optimistic: 1cd, likely: 1cd, pessimistic: 1cd}}}
+        """
+        let (loaded, risk) = try await riskRun(text, iterations: 20)
+        #expect(loaded.plan?.item("a")?.finish.iso == "2024-08-31")
+        let a = try #require(risk.items.first { $0.id == "a" })
+        #expect(a.finish.p10.iso == "2024-09-01" && a.finish.p90.iso == "2024-09-01")
+        // b follows on Monday 2 September either way (the weekend absorbs the day).
+        #expect(risk.finish.p50.iso == "2024-09-02")
+    }
+
     @Test func sameSeedSameResultForAnyNumberOfThreads() async throws {
         let text = Self.chain.replacingOccurrences(of: "PROBABILITY", with: "40%")
             .replacingOccurrences(of: "{id: a, duration: 10d}", with: "{id: a, estimate: {optimistic: 5d, likely: 10d, pessimistic: 30d}}")

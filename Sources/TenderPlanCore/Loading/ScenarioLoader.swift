@@ -45,10 +45,14 @@ public struct LoadResult: Sendable {
 public struct ScenarioLoader: Sendable {
     public var limits: YAMLLimits
     public var includeReader: (any IncludeReader)?
+    /// Whether the plan's slack is the delay test's (rule 6; what every output that shows slack needs), or
+    /// only the classic backward pass, which is enough for checking a scenario and far cheaper with leveling.
+    public var exactSlack: Bool
 
-    public init(limits: YAMLLimits = .standard, includeReader: (any IncludeReader)? = nil) {
+    public init(limits: YAMLLimits = .standard, includeReader: (any IncludeReader)? = nil, exactSlack: Bool = true) {
         self.limits = limits
         self.includeReader = includeReader
+        self.exactSlack = exactSlack
     }
 
     /// Loads only: node tree and model, without cross-reference validation.
@@ -78,7 +82,7 @@ public struct ScenarioLoader: Sendable {
             let ((analysis, fitGap), plan) = bothAtOnce({
                 let analysis = FitGapAnalysis(scenario)
                 return (analysis, FitGap.run(scenario, analysis: analysis))
-            }, { Scheduler(scenario).run() })
+            }, { [exactSlack] in Scheduler(scenario).run(exactSlack: exactSlack) })
             diagnostics.append(contentsOf: fitGap.diagnostics)
             result.fitGap = fitGap
             if !diagnostics.hasErrors {

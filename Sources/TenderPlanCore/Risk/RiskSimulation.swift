@@ -138,6 +138,7 @@ public struct RiskSimulation: Sendable {
     func iterate(_ iteration: Int, seed: UInt64, durations: inout [PlanDuration], into outcomes: inout Outcomes) {
         var random = SplitMix64(seed: seed, iteration: iteration)
         var factors: [Int: Decimal] = [:]
+        var extraDays: [Int] = []
         var riskCosts: [(item: Int?, amount: Decimal)] = []
         for input in inputs {
             switch input {
@@ -152,7 +153,15 @@ public struct RiskSimulation: Sendable {
                     // Draw the delay always, so later draws do not shift with the occurrence.
                     let amount = delay.draw(minimum: 0, &random)
                     if occurs, let item {
-                        durations[item] = RiskSimulation.add(durations[item], PlanDuration(amount, delay.unit))
+                        let added = PlanDuration(amount, delay.unit)
+                        if durations[item].months != nil, let days = added.calendarDays {
+                            // Days on a month or year item go after its span from wherever it starts (rule 2),
+                            // not into a 30-day month: the item never finishes earlier than planned.
+                            if extraDays.isEmpty { extraDays = Array(repeating: 0, count: durations.count) }
+                            extraDays[item] += days
+                        } else {
+                            durations[item] = RiskSimulation.add(durations[item], added)
+                        }
                         delayDays = Double(amount)
                     }
                 }
@@ -165,7 +174,7 @@ public struct RiskSimulation: Sendable {
                 outcomes.draws.append(1 + u)
             }
         }
-        let dates = Scheduler(start: start, rollout: rollout, network: network, durations: durations).runDates()
+        let dates = Scheduler(start: start, rollout: rollout, network: network, durations: durations, extraDays: extraDays).runDates()
         // Put the drawn items back, so the buffer holds the base durations for the next iteration.
         for input in inputs {
             switch input {

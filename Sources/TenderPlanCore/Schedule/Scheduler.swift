@@ -9,6 +9,9 @@ public struct Scheduler: Sendable {
     public let network: PlanNetwork
     /// Each item's duration: the network's, or drawn ones (risk), by item index.
     let durations: [PlanDuration]
+    /// Calendar days added to the span of a month or year item (risk's calendar-day delays on them), by item
+    /// index; empty when there are none.
+    let extraDays: [Int]
     /// For tests: leveling tries every working day instead of jumping over blocked stretches,
     /// the reference the jumps must agree with.
     var triesEveryDay = false
@@ -20,15 +23,17 @@ public struct Scheduler: Sendable {
         let network = network ?? PlanNetwork(scenario)
         self.network = network
         self.durations = durations ?? network.items.map(\.duration)
+        extraDays = []
     }
 
     /// A scheduler for an existing network without the scenario (risk makes one per iteration on each thread;
     /// passing the whole scenario would touch its shared lists from every thread).
-    public init(start: Day, rollout: Rollout, network: PlanNetwork, durations: [PlanDuration]) {
+    public init(start: Day, rollout: Rollout, network: PlanNetwork, durations: [PlanDuration], extraDays: [Int] = []) {
         self.start = start
         self.rollout = rollout
         self.network = network
         self.durations = durations
+        self.extraDays = extraDays
     }
 
     func isMilestone(_ index: Int) -> Bool { durations[index].isZero }
@@ -51,6 +56,8 @@ public struct Scheduler: Sendable {
         var finish: Day
         var slack: [Int]
         var leveling: [Int: [String]]
+        /// Items whose slack is limited by leveling: what the delay test found moves the finish.
+        var limits: [Int: String]
     }
 
     struct PlanError: Error {
@@ -58,12 +65,14 @@ public struct Scheduler: Sendable {
         var location: SourceLocation
     }
 
-    public func run() -> PlanResult {
+    /// The plan. Without `exactSlack` the slack is the classic backward pass's, which leveling can make too
+    /// large (for checking a scenario, where nothing shows it).
+    public func run(exactSlack: Bool = true) -> PlanResult {
         var diagnostics = Diagnostics()
         let items = network.items
         let schedule: Schedule
         do {
-            schedule = try self.schedule()
+            schedule = try self.schedule(slack: exactSlack ? .exact : .classic)
         } catch {
             diagnostics.error(.planLimit, error.message, at: error.location)
             return PlanResult(items: [], finish: start, network: network, diagnostics: diagnostics.sorted)
@@ -79,7 +88,7 @@ public struct Scheduler: Sendable {
                 id: item.id, title: item.title, kind: item.kind, earliest: placement.earliest, start: placement.start,
                 finish: placement.finish, durationDays: days, totalSlackDays: slack[index], critical: slack[index] == 0,
                 deadline: item.deadline, reason: placement.reason, leveling: schedule.leveling[index] ?? [], leveledFrom: placement.leveledFrom,
-                calendar: calendar.id))
+                calendar: calendar.id, slackLimit: schedule.limits[index]))
         }
         checkLegalMinimums(scheduled, into: &diagnostics)
         return PlanResult(items: scheduled, finish: finish, network: network, diagnostics: diagnostics.sorted)
@@ -95,89 +104,254 @@ public struct Scheduler: Sendable {
     }
 
     public func runDates() -> Dates? {
-        guard let schedule = try? schedule() else { return nil }
+        guard let schedule = try? schedule(slack: .criticalOnly) else { return nil }
         return Dates(starts: schedule.placed.map { $0.start }, finishes: schedule.placed.map { $0.finish },
                      critical: schedule.slack.map { $0 == 0 }, finish: schedule.finish)
     }
 
-    /// The forward pass (with leveling), then the backward pass.
-    private func schedule() throws(PlanError) -> Schedule {
+    /// The programme finish alone, with an optional delay of one item (the delay test's reference in tests).
+    func runFinish(delay: Delay? = nil) -> Day? {
         var placements = [Placement?](repeating: nil, count: network.items.count)
-        var order: [Int] = []
-        order.reserveCapacity(network.items.count)
-        var leveling: [Int: [String]] = [:]
-        try forward(&placements, &order, &leveling)
+        var waiting = network.timing.map { $0.links.count }
+        var record = Record(keepsCauses: false)
+        guard (try? forward(&placements, &waiting, subset: nil, record: &record, delay: delay, bounds: nil, replay: nil)) != nil else { return nil }
+        return placements.reduce(start) { max($0, $1!.finish) }
+    }
+
+    /// The forward pass (with leveling), then the delay test for total slack (rule 6).
+    enum SlackRule { case exact, criticalOnly, classic }
+
+    private func schedule(slack rule: SlackRule) throws(PlanError) -> Schedule {
+        var placements = [Placement?](repeating: nil, count: network.items.count)
+        var waiting = network.timing.map { $0.links.count }
+        var record = Record()
+        record.order.reserveCapacity(network.items.count)
+        _ = try forward(&placements, &waiting, subset: nil, record: &record, delay: nil, bounds: nil, replay: nil)
         let placed = placements.map { $0! }
         var finish = start
         for placement in placed where placement.finish > finish { finish = placement.finish }
-        return Schedule(placed: placed, finish: finish, slack: backward(placed, order: order, finish: finish), leveling: leveling)
+        var test = DelayTest(self, placed: placed, record: record, finish: finish)
+        let slack = switch rule {
+        case .exact: test.slack()
+        case .criticalOnly: test.criticalOnly()
+        case .classic: test.upper
+        }
+        return Schedule(placed: placed, finish: finish, slack: slack, leveling: record.leveling, limits: test.limits)
     }
 
     // MARK: forward pass
 
-    private func forward(_ placements: inout [Placement?], _ order: inout [Int], _ leveling: inout [Int: [String]]) throws(PlanError) {
+    /// A hypothetical delay (the delay test of rule 6): `item` finishes `days` working days of its calendar later.
+    struct Delay {
+        var item: Int
+        var days: Int
+    }
+
+    /// What the full forward pass keeps: the order items were placed in, the go-lives in the order leveling
+    /// placed them, and the leveling causes by preparation.
+    struct Record {
+        var order: [Int] = []
+        var choices: [Int] = []
+        /// Per go-live: why its failed leveling tries failed (a freeze needs nothing: it stays).
+        var evidence: [[Evidence]] = []
+        /// Per go-live under `earliest` order: the latest earliest day it could have and still be picked before
+        /// every go-live that was ready with it and picked later.
+        var pickedFirstUntil: [Day] = []
+        var leveling: [Int: [String]] = [:]
+        /// Whether `leveling` is filled (the delay test's tries need no texts).
+        var keepsCauses = true
+    }
+
+    /// Why some of a go-live's leveling tries failed, as a fact that can be checked again later: a cutover
+    /// on `day` that was too close (every skipped try's cutover was too close to it), or `day` on which
+    /// `max_parallel` go-lives were already active (every skipped try's block covered it).
+    struct Evidence {
+        /// The start of the first try it explains.
+        var from: Day
+        var day: Day
+        var gap: Bool
+    }
+
+    /// A try of the delay test reschedules against the plan without the delay, redoing only what the delay
+    /// reaches: an item none of whose predecessors changed keeps its placement; a go-live keeps it while nothing
+    /// has changed yet, and otherwise leveling resumes at its planned start when the reasons its earlier tries
+    /// failed still hold (`Evidence`), which usually takes one try.
+    /// (A class: its marks are updated in place during a try; each schedule has its own.)
+    final class Replay {
+        let placed: [Placement]
+        let choices: [Int]
+        /// `changed[i] == stamp`: item i was placed elsewhere than in the plan during this try.
+        var changed: [Int]
+        var stamp = 0
+
+        /// Per go-live: its place in `choices`, and `placedMark[g] == stamp` once placed during this try.
+        let position: [Int]
+        var placedMark: [Int]
+
+        let evidence: [[Evidence]]
+
+        init(placed: [Placement], choices: [Int], evidence: [[Evidence]]) {
+            self.placed = placed
+            self.choices = choices
+            self.evidence = evidence
+            changed = [Int](repeating: 0, count: placed.count)
+            var position = [Int](repeating: Int.max, count: choices.count)
+            for (step, goLive) in choices.enumerated() { position[goLive] = step }
+            self.position = position
+            placedMark = [Int](repeating: 0, count: choices.count)
+        }
+    }
+
+    /// Places every item (`subset` nil) or only the items of `subset`, which must be closed under successors (the
+    /// others keep their placements in `placements`; `waiting` counts each subset item's links from the subset).
+    /// With `bounds` (a latest finish per item), the pass stops and returns false as soon as an item finishes after its own.
+    func forward(_ placements: inout [Placement?], _ waiting: inout [Int], subset: [Int]?, record: inout Record,
+                 delay: Delay?, bounds: [Day]?, replay: Replay?) throws(PlanError) -> Bool {
         // Only plain values are read here (`timing`, not `items`): see `PlanNetwork.Timing`.
         let timing = network.timing
         let successors = network.successors
-        var waiting = timing.map { $0.links.count }
         // A go-live block is ready when its preparation is; its cutover and hypercare are placed with it.
+        // A ready go-live's earliest day is known: everything it follows is placed.
         var readyItems: [Int] = []
-        var readyGoLives: [Int] = []
-        func release(_ index: Int) {
+        var readyGoLives = ReadyGoLives(byEarliest: rollout.order == .earliest)
+        func predecessorChanged(_ index: Int, _ replay: Replay) -> Bool {
+            network.edges[timing[index].links].contains { replay.changed[$0.from] == replay.stamp }
+        }
+        func release(_ index: Int) throws(PlanError) {
             if let goLive = timing[index].goLive {
-                if network.goLiveParts[goLive].preparation == index { readyGoLives.append(goLive) }
+                guard network.goLiveParts[goLive].preparation == index else { return }
+                let earliest = if let replay, !predecessorChanged(index, replay) { replay.placed[index].earliest }
+                    else { try earliestDay(index, placements).day }
+                readyGoLives.insert(.init(goLive: goLive, earliest: earliest))
             } else {
                 readyItems.append(index)
             }
         }
-        for index in timing.indices where waiting[index] == 0 { release(index) }
+        if let subset {
+            for index in subset where waiting[index] == 0 { try release(index) }
+        } else {
+            for index in timing.indices where waiting[index] == 0 { try release(index) }
+        }
+        let expected = subset?.count ?? timing.count
+        var placedCount = 0
         // Placed cutovers sorted by day (then placement order), for the min_gap check.
         var placedCutovers: [(day: Day, order: Int)] = []
         var load = ActiveGoLives(from: start)
-        func done(_ index: Int) {
-            order.append(index)
+        func done(_ index: Int) throws(PlanError) {
+            placedCount += 1
+            if subset == nil { record.order.append(index) }
             for next in successors[index] {
                 waiting[next] -= 1
-                if waiting[next] == 0 { release(next) }
+                if waiting[next] == 0 { try release(next) }
             }
         }
+        // For a replay: whether a go-live was placed elsewhere than in the plan yet, and whether leveling still
+        // picks the go-lives in the plan's order.
+        var blocksChanged = false
+        var sameOrder = true
+        var step = 0
         while true {
             while let index = readyItems.popLast() {
-                placements[index] = try place(index, placements)
-                done(index)
+                let placement: Placement
+                if let old = replay, delay?.item != index, !predecessorChanged(index, old) {
+                    placement = old.placed[index]
+                } else {
+                    placement = try place(index, placements, delay)
+                    if let replay, placement.start != replay.placed[index].start || placement.finish != replay.placed[index].finish
+                        || placement.earliest != replay.placed[index].earliest {
+                        replay.changed[index] = replay.stamp
+                    }
+                }
+                placements[index] = placement
+                if let bounds, placement.finish > bounds[index] { return false }
+                try done(index)
             }
             guard !readyGoLives.isEmpty else { break }
             // Leveling priority: file order, or the earliest preparation start now allowed (ties in file order).
-            let choice: Int
-            switch rollout.order {
-            case .listed:
-                choice = readyGoLives.indices.min { readyGoLives[$0] < readyGoLives[$1] }!
-            case .earliest:
-                let earliest = try readyGoLives.map { goLive throws(PlanError) in
-                    try earliestDay(network.goLiveParts[goLive].preparation, placements).day
+            let (goLive, earliest) = { let next = readyGoLives.removeFirst(); return (next.goLive, next.earliest) }()
+            if subset == nil && rollout.order == .earliest {
+                if record.pickedFirstUntil.isEmpty { record.pickedFirstUntil = Array(repeating: WorkingDayCalendar.lastDay, count: network.goLiveParts.count) }
+                for other in readyGoLives.entries {
+                    record.pickedFirstUntil[goLive] = min(record.pickedFirstUntil[goLive], other.goLive > goLive ? other.earliest : other.earliest.advanced(by: -1))
                 }
-                choice = readyGoLives.indices.min { (earliest[$0], readyGoLives[$0]) < (earliest[$1], readyGoLives[$1]) }!
             }
-            let goLive = readyGoLives.remove(at: choice)
             let parts = network.goLiveParts[goLive]
-            let block = try level(goLive, placements, cutovers: placedCutovers, load: load)
+            if subset == nil { record.choices.append(goLive) }
+            var block: (preparation: Placement, cutover: Placement, hypercare: Placement, causes: [LevelingFailure])
+            if let old = replay, step >= old.choices.count || old.choices[step] != goLive { sameOrder = false }
+            if let old = replay {
+                let planned = old.placed[parts.preparation], plannedCutover = old.placed[parts.cutover].start
+                let delayed = delay.map { $0.item == parts.preparation || $0.item == parts.cutover } ?? false
+                if !delayed && delay?.item != parts.hypercare && !blocksChanged && sameOrder && earliest == planned.earliest {
+                    // Nothing this go-live's leveling looks at has changed yet.
+                    block = (planned, old.placed[parts.cutover], old.placed[parts.hypercare], [])
+                } else {
+                    // The tries before the planned start fail again while the reasons they failed for still hold
+                    // (checked against what is placed now), so leveling may resume at the first try whose reason
+                    // is gone, or at the planned start.
+                    var resume: Day?
+                    if !delayed && earliest >= planned.earliest && earliest <= planned.start {
+                        // A fact explains the tries from its own start up to the next fact's (freezes between them
+                        // stay); only those that reach the new earliest day matter.
+                        let limit = rollout.maxParallel ?? Int.max, facts = old.evidence[goLive]
+                        resume = planned.start
+                        for (k, fact) in facts.enumerated() where (k + 1 < facts.count ? facts[k + 1].from : planned.start) > earliest {
+                            guard fact.gap ? Self.hasCutover(on: fact.day, placedCutovers) : load.count(fact.day) >= limit else {
+                                resume = fact.from
+                                break
+                            }
+                        }
+                    }
+                    var none: [Evidence]?
+                    block = try level(goLive, placements, cutovers: placedCutovers, load: load, delay: delay,
+                                      from: resume, evidence: &none, keepsCauses: record.keepsCauses)
+                    if block.preparation.start != planned.start || block.preparation.finish != planned.finish || block.cutover.start != plannedCutover {
+                        old.changed[parts.preparation] = old.stamp
+                        old.changed[parts.cutover] = old.stamp
+                        blocksChanged = true
+                    }
+                    let h = old.placed[parts.hypercare]
+                    if block.hypercare.start != h.start || block.hypercare.finish != h.finish || block.hypercare.earliest != h.earliest {
+                        old.changed[parts.hypercare] = old.stamp
+                    }
+                }
+            } else {
+                var evidence: [Evidence]? = subset == nil ? [] : nil
+                block = try level(goLive, placements, cutovers: placedCutovers, load: load, delay: delay, from: nil, evidence: &evidence,
+                                  keepsCauses: record.keepsCauses)
+                if let evidence {
+                    if record.evidence.isEmpty { record.evidence = Array(repeating: [], count: network.goLiveParts.count) }
+                    record.evidence[goLive] = evidence
+                }
+            }
+            step += 1
+            if let replay { replay.placedMark[goLive] = replay.stamp }
             placements[parts.preparation] = block.preparation
             placements[parts.cutover] = block.cutover
             placements[parts.hypercare] = block.hypercare
-            if !block.causes.isEmpty { leveling[parts.preparation] = block.causes }
+            if let bounds, block.preparation.finish > bounds[parts.preparation] || block.cutover.finish > bounds[parts.cutover]
+                || block.hypercare.finish > bounds[parts.hypercare] { return false }
+            if !block.causes.isEmpty && record.keepsCauses { record.leveling[parts.preparation] = block.causes.map(\.text) }
             let cutoverDay = block.cutover.start
             let slot = Self.firstIndex(in: placedCutovers, notBefore: cutoverDay)
             placedCutovers.insert((cutoverDay, placedCutovers.count), at: slot)
             load.add(block.preparation.start...block.cutover.start)
-            done(parts.preparation)
-            done(parts.cutover)
-            done(parts.hypercare)
+            try done(parts.preparation)
+            try done(parts.cutover)
+            try done(parts.hypercare)
         }
-        if order.count < timing.count {
-            let stuck = timing.indices.first { placements[$0] == nil }!
+        if placedCount < expected {
+            let stuck = (subset ?? Array(timing.indices)).first { placements[$0] == nil }!
             let item = network.items[stuck]
             throw PlanError(message: "'\(item.id)' cannot be scheduled: it waits on a dependency cycle", location: item.location)
         }
+        return true
+    }
+
+    /// Whether a placed cutover falls on `day`.
+    static func hasCutover(on day: Day, _ cutovers: [(day: Day, order: Int)]) -> Bool {
+        let index = firstIndex(in: cutovers, notBefore: day)
+        return index < cutovers.count && cutovers[index].day == day
     }
 
     /// Rule 3–5: the earliest day E of an item, whether a constraint reaching E is opening, and the binding reason.
@@ -221,14 +395,28 @@ public struct Scheduler: Sendable {
     }
 
     /// Rules 1–3: places a task, tender phase or milestone from its earliest day.
-    private func place(_ index: Int, _ placements: [Placement?]) throws(PlanError) -> Placement {
-        let (earliest, opening, reason) = try earliestDay(index, placements)
+    func place(_ index: Int, _ placements: [Placement?], _ delay: Delay?) throws(PlanError) -> Placement {
+        var (earliest, opening, reason) = try earliestDay(index, placements)
         if isMilestone(index) {
-            let shown = opening ? earliest : earliest.advanced(by: -1)
+            var shown = opening ? earliest : earliest.advanced(by: -1)
+            if let delay, delay.item == index {
+                // A delayed milestone is shown `days` working days later; its successors follow its new E.
+                shown = try delayed(index, shown, by: delay.days)
+                earliest = shown.advanced(by: opening ? 0 : 1)
+            }
             return Placement(earliest: earliest, start: shown, finish: shown, shownEarly: !opening, reason: reason)
         }
-        let (start, finish) = try span(index, from: earliest)
+        var (start, finish) = try span(index, from: earliest)
+        if let delay, delay.item == index { finish = try delayed(index, finish, by: delay.days) }
         return Placement(earliest: earliest, start: start, finish: finish, reason: reason)
+    }
+
+    /// The `days`-th working day (of the item's calendar) after `day`: a finish delayed by the delay test.
+    func delayed(_ index: Int, _ day: Day, by days: Int) throws(PlanError) -> Day {
+        guard let later = network.calendars[network.timing[index].calendar].nthWorkingDay(days, onOrAfter: day.advanced(by: 1)) else {
+            throw pastSpan(index)
+        }
+        return later
     }
 
     /// Start and finish of a non-milestone item whose earliest day is `earliest`.
@@ -244,7 +432,7 @@ public struct Scheduler: Sendable {
         if let days = duration.calendarDays {
             finish = earliest.advanced(by: days - 1)
         } else {
-            finish = earliest.addingMonths(duration.months ?? 0).advanced(by: -1)
+            finish = earliest.addingMonths(duration.months ?? 0).advanced(by: -1 + (extraDays.isEmpty ? 0 : extraDays[index]))
         }
         guard finish <= WorkingDayCalendar.lastDay else { throw pastSpan(index) }
         return (earliest, finish)
@@ -261,19 +449,22 @@ public struct Scheduler: Sendable {
     /// Places a go-live as one block: preparation from S, the cutover on the first working day after it,
     /// hypercare from the cutover. S moves a working day at a time until no freeze, gap or parallel limit is broken.
     private func level(_ goLive: Int, _ placements: [Placement?], cutovers: [(day: Day, order: Int)],
-                       load: ActiveGoLives) throws(PlanError) -> (preparation: Placement, cutover: Placement, hypercare: Placement, causes: [String]) {
+                       load: ActiveGoLives, delay: Delay?, from first: Day?, evidence: inout [Evidence]?, keepsCauses: Bool)
+        throws(PlanError) -> (preparation: Placement, cutover: Placement, hypercare: Placement, causes: [LevelingFailure]) {
         let parts = network.goLiveParts[goLive]
         let calendar = network.calendars[network.timing[parts.preparation].calendar]
         let (earliest, _, reason) = try earliestDay(parts.preparation, placements)
         let minGap = rollout.minGap.workingDays ?? 0
         let maxParallel = rollout.maxParallel
-        var s = earliest
+        var s = max(earliest, first ?? earliest)
         var causes: [LevelingFailure] = []
         var tries = 0
         while true {
             tries += 1
-            let (start, finish) = try span(parts.preparation, from: s)
-            guard let cutover = calendar.nthWorkingDay(1, onOrAfter: finish.advanced(by: 1)) else { throw pastSpan(parts.preparation) }
+            var (start, finish) = try span(parts.preparation, from: s)
+            if let delay, delay.item == parts.preparation { finish = try delayed(parts.preparation, finish, by: delay.days) }
+            guard var cutover = calendar.nthWorkingDay(1, onOrAfter: finish.advanced(by: 1)) else { throw pastSpan(parts.preparation) }
+            if let delay, delay.item == parts.cutover { cutover = try delayed(parts.cutover, cutover, by: delay.days) }
             var failure: LevelingFailure?
             // Where the next try that could pass starts: every S before it fails for the same reason.
             var skip: Day?
@@ -282,11 +473,13 @@ public struct Scheduler: Sendable {
                 skip = shifted(start, by: calendar.workingDays(from: cutover, through: freeze.to), calendar)
             } else if minGap > 0, let other = Self.tooClose(cutover, cutovers, minGap: minGap, calendar) {
                 failure = .gap(minGap, other)
+                evidence?.append(Evidence(from: s, day: other, gap: true))
                 if let target = calendar.nthWorkingDay(minGap + 1, onOrAfter: other.advanced(by: 1)) {
                     skip = shifted(start, by: calendar.workingDays(from: cutover, through: target.advanced(by: -1)), calendar)
                 }
             } else if let limit = maxParallel, let overloaded = load.firstFull(start...cutover, limit: limit) {
                 failure = .parallel(limit)
+                evidence?.append(Evidence(from: s, day: overloaded.upperBound, gap: false))
                 // Every start up to the last day of this saturated stretch fails too (its block would cover it).
                 skip = calendar.nthWorkingDay(1, onOrAfter: overloaded.upperBound.advanced(by: 1))
             }
@@ -299,16 +492,19 @@ public struct Scheduler: Sendable {
                                                  reason: .link(position: 0))
                 let hypercarePlacement: Placement
                 if isMilestone(parts.hypercare) {
-                    hypercarePlacement = Placement(earliest: cutover, start: cutover, finish: cutover,
+                    var shown = cutover
+                    if let delay, delay.item == parts.hypercare { shown = try delayed(parts.hypercare, cutover, by: delay.days) }
+                    hypercarePlacement = Placement(earliest: shown, start: shown, finish: shown,
                                                    reason: .link(position: 0))
                 } else {
-                    let (hStart, hFinish) = try span(parts.hypercare, from: cutover)
+                    var (hStart, hFinish) = try span(parts.hypercare, from: cutover)
+                    if let delay, delay.item == parts.hypercare { hFinish = try delayed(parts.hypercare, hFinish, by: delay.days) }
                     hypercarePlacement = Placement(earliest: cutover, start: hStart, finish: hFinish,
                                                    reason: .link(position: 0))
                 }
-                return (preparation, cutoverPlacement, hypercarePlacement, causes.map(\.text))
+                return (preparation, cutoverPlacement, hypercarePlacement, causes)
             }
-            if !causes.contains(failure) && causes.count < 5 { causes.append(failure) }
+            if keepsCauses && causes.count < 5 && !causes.contains(failure) { causes.append(failure) }
             guard tries < 200_000, let next = skip.map({ max($0, s.advanced(by: 1)) }) ?? calendar.nthWorkingDay(1, onOrAfter: s.advanced(by: 1)) else {
                 let preparationItem = network.items[parts.preparation]
                 throw PlanError(message: "go-live '\(preparationItem.id.dropLast(".preparation".count))' cannot be placed: \(failure.text)", location: preparationItem.location)
@@ -385,7 +581,9 @@ public struct Scheduler: Sendable {
         mutating func add(_ span: ClosedRange<Day>) {
             let low = max(base.distance(to: span.lowerBound), 0), high = base.distance(to: span.upperBound)
             guard high >= low else { return }
-            if counts.count <= high { counts += Array(repeating: 0, count: high + 1 - counts.count) }
+            // Grown by doubling: blocks are mostly placed later and later, and growing to fit each one copied
+            // the whole array every time.
+            if counts.count <= high { counts += Array(repeating: 0, count: max(high + 1, 2 * counts.count) - counts.count) }
             for offset in low...high { counts[offset] += 1 }
         }
 
@@ -407,13 +605,24 @@ public struct Scheduler: Sendable {
 
     // MARK: backward pass
 
-    /// Total slack in working days: each item's latest finish that moves no successor's latest start and not the
-    /// programme finish, found over the same links and lags in reverse scheduling order.
-    private func backward(_ placed: [Placement], order: [Int], finish: Day) -> [Int] {
+    /// The classic backward pass: in working days, each item's latest finish that moves no successor's latest start
+    /// and not the programme finish, over the same links and lags in reverse scheduling order.
+    ///
+    /// With leveled go-lives it is not the delay test's slack (rule 6); `DelayTest` uses it as follows:
+    /// - `hold: false`: the slack of items from which no go-live can be reached (exact for them);
+    /// - `hold: true`: a lower bound for the others. A go-live preparation's earliest day may grow up to its
+    ///   placed start (every try before it failed, and would again) and, under `earliest` order, only while it
+    ///   is still picked before the go-lives that were ready with it (`pickedFirstUntil`); its own parts count 0.
+    ///   Within that bound no go-live moves, so nothing waits for another and the finish stays.
+    /// Also returns each item's latest finish (a milestone: the latest day it may be shown); under `hold: false`
+    /// an item that finishes after it moves the programme finish whatever leveling does, since leveling never
+    /// places a go-live earlier than its links allow.
+    func backward(_ placed: [Placement], order: [Int], finish: Day, hold: Bool, pickedFirstUntil: [Day] = []) -> (slack: [Int], latest: [Day]) {
         let timing = network.timing, edges = network.edges
         // latestAnchor[i]: the latest day item i's E (milestones) or start (others) may be.
         var latestAnchor = [Day](repeating: finish, count: timing.count)
         var slack = [Int](repeating: 0, count: timing.count)
+        var latestFinishes = [Day](repeating: finish, count: timing.count)
         for index in order.reversed() {
             let item = timing[index]
             let placement = placed[index]
@@ -444,15 +653,24 @@ public struct Scheduler: Sendable {
                 latestAnchor[index] = latest
                 let latestShown = latest.advanced(by: placement.shownEarly ? -1 : 0)
                 slack[index] = calendar.workingDays(from: placement.finish.advanced(by: 1), through: latestShown)
+                latestFinishes[index] = latestShown
             } else {
-                var latestStart = min(startBound, Self.latestStart(durations[index], finishingBy: finishBound, calendar) ?? placement.start)
+                let extra = extraDays.isEmpty || durations[index].months == nil ? 0 : extraDays[index]
+                var latestStart = min(startBound, Self.latestStart(durations[index], finishingBy: finishBound.advanced(by: -extra), calendar) ?? placement.start)
                 latestStart = max(latestStart, placement.start)
                 latestAnchor[index] = latestStart
                 let latestFinish = (try? span(index, from: latestStart).1) ?? placement.finish
                 slack[index] = calendar.workingDays(from: placement.finish.advanced(by: 1), through: latestFinish)
+                latestFinishes[index] = latestFinish
+                if hold && item.kind == .preparation {
+                    latestAnchor[index] = rollout.order == .listed || pickedFirstUntil.isEmpty ? placement.start
+                        : min(placement.start, pickedFirstUntil[item.goLive!])
+                    slack[index] = 0
+                }
             }
+            if hold && item.kind == .cutover { slack[index] = 0 }
         }
-        return slack
+        return (slack, latestFinishes)
     }
 
     /// The latest raw anchor (before the lag) that keeps the lagged anchor on or before `bound`.

@@ -66,6 +66,9 @@ public enum PlanExplanation {
         if let from = item.leveledFrom, !item.leveling.isEmpty {
             lines.append("leveling moved it from \(from) because " + item.leveling.joined(separator: "; then "))
         }
+        if let limit = item.slackLimit {
+            lines.append("critical through leveling: " + limit)
+        }
         if let minimum = spec.minimumCalendarDays {
             lines.append("duration \(spec.duration) (legal minimum \(minimum) calendar days: \(spec.minimumSource ?? ""))")
         } else if !spec.isMilestone {

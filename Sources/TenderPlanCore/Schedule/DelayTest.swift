@@ -1,0 +1,210 @@
+/// Total slack by the delay test (rule 6): the largest N such that delaying an item's finish by any n ≤ N
+/// working days, everything after it rescheduled with leveling, does not move the programme finish.
+///
+/// Exact, and cheap where it can be:
+/// 1. An item from which no go-live can be reached (or any item, when nothing is leveled) delays only items
+///    placed by their links: the classic backward pass (`upper`) is the delay test there.
+/// 2. For the others a second backward pass (`lower`) holds every go-live where leveling placed it (its earliest
+///    day may grow up to its placed start, and under `earliest` order only while leveling still picks it in the
+///    same order) and counts 0 for the go-live parts themselves. Within that bound no go-live moves, so the
+///    finish cannot move either.
+/// 3. Past it the delay test is run as written: the item is delayed by n = lower + 1, lower + 2, … working
+///    days and what can change is rescheduled (what follows the item, and every go-live with what follows
+///    them), until the first n that moves the finish. Leveling is not monotone: a longer preparation can fit
+///    earlier than before (past a `min_gap` or a freeze), and a go-live that moves can free room for another,
+///    so every n up to the answer is tried, and the classic bound is no upper bound here. Each try stops as
+///    soon as an item finishes after the finish.
+/// A go-live's cutover has its preparation's slack when nothing else follows the preparation (delaying the
+/// one or the other gives the same cutover at every try of leveling).
+struct DelayTest {
+    let scheduler: Scheduler
+    let placed: [Scheduler.Placement]
+    let finish: Day
+    let upper: [Int]
+    let lower: [Int]
+    /// Each item's latest finish by its links alone: finishing after it moves the programme finish.
+    let latest: [Day]
+    /// Items from which a go-live's preparation or cutover can be reached through links (or that are one).
+    let reachesGoLive: [Bool]
+    /// Every item that follows a go-live (its parts included), in item order: rescheduled in every try.
+    let afterGoLives: [Int]
+    /// The order the forward pass placed the items in.
+    let order: [Int]
+    /// Whether leveling can make go-lives wait for each other or for a freeze at all.
+    let levels: Bool
+    /// Items that leveling makes critical (the classic backward pass gives them slack): what a day's delay moves.
+    private(set) var limits: [Int: String] = [:]
+
+    // Scratch space for the tries, reused.
+    private var work: [Scheduler.Placement?]
+    private var waiting: [Int]
+    private var mark: [Int]
+    private var stamp = 0
+    private let replay: Scheduler.Replay
+
+    init(_ scheduler: Scheduler, placed: [Scheduler.Placement], record: Scheduler.Record, finish: Day) {
+        let order = record.order
+        self.order = order
+        self.scheduler = scheduler
+        self.placed = placed
+        self.finish = finish
+        let network = scheduler.network
+        let count = placed.count
+        (upper, latest) = scheduler.backward(placed, order: order, finish: finish, hold: false)
+        let rollout = scheduler.rollout
+        let goLiveCalendars = Set(network.goLiveParts.map { network.timing[$0.preparation].calendar })
+        levels = !network.goLiveParts.isEmpty
+            && (rollout.maxParallel != nil || (rollout.minGap.workingDays ?? 0) > 0
+                || goLiveCalendars.contains { !network.calendars[$0].freezes.isEmpty })
+        lower = levels ? scheduler.backward(placed, order: order, finish: finish, hold: true, pickedFirstUntil: record.pickedFirstUntil).slack : upper
+        var reaches = [Bool](repeating: false, count: count)
+        var follows = [Bool](repeating: false, count: count)
+        if levels {
+            for index in order.reversed() {
+                reaches[index] = network.timing[index].kind == .cutover || network.successors[index].contains { reaches[$0] }
+            }
+            for index in order {
+                follows[index] = network.timing[index].goLive != nil || network.timing[index].links.contains { follows[network.edges[$0].from] }
+            }
+        }
+        reachesGoLive = reaches
+        afterGoLives = follows.indices.filter { follows[$0] }
+        work = placed.map { $0 }
+        waiting = [Int](repeating: 0, count: count)
+        mark = [Int](repeating: 0, count: count)
+        replay = Scheduler.Replay(placed: placed, choices: record.choices,
+                                  evidence: record.evidence.isEmpty ? Array(repeating: [], count: network.goLiveParts.count) : record.evidence)
+    }
+
+    /// Each item's total slack in working days of its calendar.
+    mutating func slack() -> [Int] {
+        var slack = upper
+        guard levels else { return slack }
+        let network = scheduler.network
+        for index in placed.indices where reachesGoLive[index] {
+            if preparationWithSameSlack(index) != nil { continue }  // filled in below from its preparation
+            var n = lower[index] + 1
+            let cap = cap(index)
+            while n < cap && !moves(index, by: n) { n += 1 }
+            slack[index] = n - 1
+            // What makes an item critical, when leveling does (not only its links).
+            if n == 1 && upper[index] > 0 { limits[index] = explain(index, by: n) }
+        }
+        for parts in network.goLiveParts where preparationWithSameSlack(parts.cutover) != nil {
+            slack[parts.cutover] = slack[parts.preparation]
+            limits[parts.cutover] = limits[parts.preparation]
+        }
+        return slack
+    }
+
+    /// Slack 0 for the critical items and a positive number for the others (risk needs no more). Items are
+    /// taken last to first, so an item whose one-day delay acts only through its successor takes its answer.
+    mutating func criticalOnly() -> [Int] {
+        var slack = upper
+        guard levels else { return slack }
+        let network = scheduler.network
+        for index in order.reversed() where reachesGoLive[index] {
+            if preparationWithSameSlack(index) != nil { continue }
+            if lower[index] > 0 {
+                slack[index] = 1
+            } else if let next = actsThroughSuccessor(index) {
+                slack[index] = slack[next]
+            } else {
+                slack[index] = moves(index, by: 1) ? 0 : 1
+            }
+        }
+        for parts in network.goLiveParts where preparationWithSameSlack(parts.cutover) != nil {
+            slack[parts.cutover] = slack[parts.preparation]
+        }
+        return slack
+    }
+
+    /// The single successor through which a one-day delay of `index` reaches the rest of the plan, when it moves
+    /// that successor exactly as a one-day delay of the successor itself would (same finish, same earliest day,
+    /// and nothing follows the successor's start); nil otherwise. Go-live parts are never such a successor.
+    private mutating func actsThroughSuccessor(_ index: Int) -> Int? {
+        let network = scheduler.network
+        let successors = network.successors[index]
+        guard let next = successors.first, successors.allSatisfy({ $0 == next }), network.timing[next].goLive == nil,
+              !network.outgoing[next].contains(where: { network.edges[network.timing[$0.to].links.lowerBound + $0.position].startToStart })
+        else { return nil }
+        guard let delayedItem = try? scheduler.place(index, work, Scheduler.Delay(item: index, days: 1)) else { return nil }
+        work[index] = delayedItem
+        let pushed = try? scheduler.place(next, work, nil)
+        work[index] = placed[index]
+        guard let pushed, let delayedNext = try? scheduler.place(next, work, Scheduler.Delay(item: next, days: 1)),
+              pushed.finish == delayedNext.finish, pushed.shownEarly == delayedNext.shownEarly,
+              pushed.earliest == delayedNext.earliest || !scheduler.isMilestone(next)
+        else { return nil }
+        return next
+    }
+
+    /// For a cutover whose preparation has no other successor: that preparation.
+    private func preparationWithSameSlack(_ index: Int) -> Int? {
+        let network = scheduler.network
+        guard network.timing[index].kind == .cutover, let goLive = network.timing[index].goLive else { return nil }
+        let preparation = network.goLiveParts[goLive].preparation
+        return network.successors[preparation] == [index] ? preparation : nil
+    }
+
+    /// A delay that surely moves the finish: the item would finish after it even from the programme start
+    /// (leveling can place a lengthened go-live earlier than before, so its planned dates give no bound).
+    private func cap(_ index: Int) -> Int {
+        let calendar = scheduler.network.calendars[scheduler.network.timing[index].calendar]
+        return calendar.workingDays(from: scheduler.start, through: finish) + 2
+    }
+
+    /// Whether delaying `index` by `days` working days moves the programme finish later.
+    private mutating func moves(_ index: Int, by days: Int) -> Bool {
+        let subset = prepare(index)
+        var record = Scheduler.Record(keepsCauses: false)
+        replay.stamp += 1
+        let stays = (try? scheduler.forward(&work, &waiting, subset: subset, record: &record,
+                                            delay: Scheduler.Delay(item: index, days: days), bounds: latest, replay: replay)) ?? false
+        for item in subset { work[item] = placed[item] }
+        return !stays
+    }
+
+    /// The items a delay of `index` can move (what follows it, and all go-lives with what follows them), cleared
+    /// in `work` and with `waiting` counting their links from each other.
+    private mutating func prepare(_ index: Int) -> [Int] {
+        let network = scheduler.network
+        stamp += 1
+        var subset = afterGoLives
+        for item in subset { mark[item] = stamp }
+        var stack = [index]
+        while let item = stack.popLast() {
+            guard mark[item] != stamp else { continue }
+            mark[item] = stamp
+            subset.append(item)
+            stack.append(contentsOf: network.successors[item])
+        }
+        for item in subset {
+            work[item] = nil
+            waiting[item] = network.timing[item].links.reduce(0) { $0 + (mark[network.edges[$1].from] == stamp ? 1 : 0) }
+        }
+        return subset
+    }
+
+    /// Why a delay of `days` moves the finish: the first go-live (in file order) that leveling then places later
+    /// than before although its own dependencies would allow its old start.
+    private mutating func explain(_ index: Int, by days: Int) -> String {
+        let network = scheduler.network
+        let subset = prepare(index)
+        var record = Scheduler.Record()
+        replay.stamp += 1
+        _ = try? scheduler.forward(&work, &waiting, subset: subset, record: &record,
+                                   delay: Scheduler.Delay(item: index, days: days), bounds: latest, replay: replay)
+        var found: String?
+        for parts in network.goLiveParts where parts.preparation != index && parts.cutover != index {
+            guard replay.changed[parts.preparation] == replay.stamp, let moved = work[parts.preparation], moved.start > placed[parts.preparation].start,
+                  moved.earliest <= placed[parts.preparation].start else { continue }
+            let id = String(network.items[parts.preparation].id.dropLast(".preparation".count))
+            let why = record.leveling[parts.preparation].map { " because " + $0.joined(separator: "; then ") } ?? ""
+            found = "a delay of \(days) working day\(days == 1 ? "" : "s") makes go-live \(id) wait (its preparation would start \(moved.start) instead of \(placed[parts.preparation].start)\(why)), and that moves the programme finish"
+            break
+        }
+        for item in subset { work[item] = placed[item] }
+        return found ?? "a delay of \(days) working day\(days == 1 ? "" : "s") changes the order in which leveling places the go-lives, and that moves the programme finish"
+    }
+}
