@@ -27,11 +27,18 @@ public enum PlanTJP {
         out += "shift everyday \"Every day\" {\n  workinghours mon - sun 9:00 - 17:00\n}\n"
         out += "shift weekdays \"Monday to Friday\" {\n  workinghours mon - fri 9:00 - 17:00\n  workinghours sat, sun off\n}\n"
         out += "shift closed \"Not working\" {\n  workinghours mon - sun off\n}\n"
-        // Other calendars: their holidays as `closed` days, the rest `weekdays` (a task's first matching shift counts).
+        // Other calendars: their holidays as `closed` days, the days between them `weekdays`.
         let used = Set(network.items.filter { $0.duration.workingDays != nil && !$0.isMilestone }.map(\.calendar))
         for (number, calendar) in network.calendars.enumerated() where number != defaultCalendar && used.contains(number) {
-            var shifts = holidays(calendar, from: programmeStart, through: end).map { "closed \($0) +1d" }
-            shifts.append("weekdays \(programmeStart) - \(end)")
+            // tj3 refuses overlapping shift intervals: alternate `weekdays` and `closed` stretches.
+            var shifts: [String] = []
+            var from = programmeStart
+            for holiday in holidays(calendar, from: programmeStart, through: end) {
+                if from < holiday { shifts.append("weekdays \(from) - \(holiday)") }
+                shifts.append("closed \(holiday) - \(holiday.advanced(by: 1))")
+                from = holiday.advanced(by: 1)
+            }
+            shifts.append("weekdays \(from) - \(end)")
             out += "macro \(calendarMacro(calendar.id.raw)) [\n  shifts " + shifts.joined(separator: ",\n    ") + "\n]\n"
         }
         out += "\n"
