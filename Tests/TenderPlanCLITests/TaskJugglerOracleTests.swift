@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TenderPlanCore
+import TenderPlanReports
 
 /// Where TaskJuggler is installed (`apt-get install -y tj3`; `.ci/run` installs it), the `.tjp` export of
 /// generated networks is scheduled by tj3 and every task must get the same start and finish.
@@ -56,57 +57,17 @@ struct TaskJugglerOracleTests {
         let json = try run(["plan", "n.yaml", "--format", "json"], in: folder)
         let tjp = try run(["plan", "n.yaml", "--format", "tjp"], in: folder)
         #expect(json.status == 0 && tjp.status == 0, "\(json.stderr)")
-        let report = "taskreport \"dates\" {\n  formats csv\n  columns id, start, end\n  timeformat \"%Y-%m-%d %H:%M\"\n}\n"
-        try (tjp.stdout + report).write(to: folder.appendingPathComponent("n.tjp"), atomically: true, encoding: .utf8)
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/tj3")
-        process.arguments = ["--no-color", "n.tjp"]
-        process.currentDirectoryURL = folder
-        process.standardOutput = FileHandle.nullDevice
-        let errors = Pipe()
-        process.standardError = errors
         let started = Date()
-        try process.run()
-        let messages = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let scheduled = try ExportClients.tj3(tjp.stdout, in: folder)
         let tj3Seconds = Date().timeIntervalSince(started)
-        #expect(process.terminationStatus == 0, "tj3: \(messages.suffix(2000))")
-        let csv = try String(contentsOf: folder.appendingPathComponent("dates.csv"), encoding: .utf8)
-
-        let plan = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        var ours: [String: (String, String)] = [:]
-        for item in try #require(plan["items"] as? [[String: Any]]) {
-            ours["t_" + (item["id"] as! String)] = (item["start"] as! String, item["finish"] as! String)
-        }
-        let holidays = Set(tjp.stdout.split(separator: "\n").filter { $0.hasPrefix("leaves holiday") }.map { String($0.suffix(10)) })
-        let calendarTasks = Set(tjp.stdout.components(separatedBy: "task ").dropFirst().filter { $0.contains("{\n  duration") }
-            .map { String($0.prefix { $0 != " " }) })
+        #expect(scheduled.status == 0, "tj3: \(scheduled.messages.suffix(2000))")
         var compared = 0
-        for line in csv.split(separator: "\n").dropFirst() {
-            let fields = line.split(separator: ";").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
-            guard fields.count == 3, let mine = ours[fields[0]] else { continue }
+        for (id, mine) in try ExportClients.planItems(json.stdout) {
+            guard let theirs = scheduled.items[PlanTJP.tjId(id)] else { continue }
             compared += 1
-            let start = Self.startDay(fields[1], calendarDays: calendarTasks.contains(fields[0]), holidays: holidays)
-            let finish = Self.finishDay(fields[2])
-            #expect(start == mine.0 && finish == mine.1, "\(fields[0]): ours \(mine), tj3 \(fields[1]) – \(fields[2])")
+            #expect(theirs.start == mine.start && theirs.finish == mine.finish, "\(id): ours \(mine), tj3 \(theirs)")
         }
         return (compared, json.seconds, tj3Seconds)
-    }
-
-    /// tj3 reports when a task may start: after 17:00 that is the next day, and work on a
-    /// working-day task begins on the first working day from then.
-    static func startDay(_ text: String, calendarDays: Bool, holidays: Set<String>) -> String {
-        var day = TJDay(text.prefix(10))
-        if text.hasSuffix("17:00") { day = day.next }
-        if !calendarDays { while day.isWeekend || holidays.contains(day.iso) { day = day.next } }
-        return day.iso
-    }
-
-    /// tj3's end is exclusive at midnight, inclusive at the end of a working day.
-    static func finishDay(_ text: String) -> String {
-        let day = TJDay(text.prefix(10))
-        return text.hasSuffix("00:00") ? day.previous.iso : day.iso
     }
 
     /// A tiny date type for the comparison, independent of the code under test.

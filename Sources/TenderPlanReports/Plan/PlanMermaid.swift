@@ -32,9 +32,28 @@ public enum PlanMermaid {
         return out
     }
 
-    /// Mermaid task names end at ':' and '#' starts a comment; both are replaced.
+    /// Words the gantt grammar reads at the start of a line (case-insensitively) instead of a task name.
+    static let keywords = ["gantt", "dateformat", "inclusiveenddates", "topaxis", "axisformat", "tickinterval", "includes",
+                           "excludes", "todaymarker", "weekday", "weekend", "title", "acctitle", "accdescr", "section", "click",
+                           "call", "href", "callback", "displaymode"]
+
+    /// Text for a task name, section or title. Mermaid ends a task name at ':', starts a comment at '#' or
+    /// '%%' and ends a statement at ';', so these become its entity codes (`#58;`), which it decodes only
+    /// after parsing. A name that would read as a keyword, a date or anything but a word gets its first
+    /// character as an entity code too; control characters (line breaks) become spaces.
     static func clean(_ text: String) -> String {
-        String(text.map { ":#;\n\r".contains($0) ? " " : $0 })
+        var out = ""
+        for (position, scalar) in text.unicodeScalars.enumerated() {
+            if scalar.properties.generalCategory == .control { out += position == 0 ? "#32;" : " "; continue }
+            if ":#;%".unicodeScalars.contains(scalar) { out += "#\(scalar.value);"; continue }
+            if position == 0 {
+                let lowered = text.lowercased()
+                let word = scalar.properties.isAlphabetic && !keywords.contains { lowered.hasPrefix($0) }
+                if !word { out += "#\(scalar.value);"; continue }
+            }
+            out.unicodeScalars.append(scalar)
+        }
+        return out
     }
 
     static func mermaidId(_ id: String) -> String {
