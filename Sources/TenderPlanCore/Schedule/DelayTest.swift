@@ -14,8 +14,9 @@
 ///    earlier than before (past a `min_gap` or a freeze), and a go-live that moves can free room for another,
 ///    so every n up to the answer is tried, and the classic bound is no upper bound here. Each try stops as
 ///    soon as an item finishes after the finish.
-/// A go-live's cutover has its preparation's slack when nothing else follows the preparation (delaying the
-/// one or the other gives the same cutover at every try of leveling).
+/// A go-live's preparation is delayed by making it longer (leveling places the longer block again, so a
+/// waiting go-live may start earlier); its cutover by letting the go-live day itself slip after the block is
+/// placed, which is what "the go-live is a day late" means.
 struct DelayTest {
     let scheduler: Scheduler
     let placed: [Scheduler.Placement]
@@ -82,17 +83,12 @@ struct DelayTest {
         guard levels else { return slack }
         let network = scheduler.network
         for index in placed.indices where reachesGoLive[index] {
-            if preparationWithSameSlack(index) != nil { continue }  // filled in below from its preparation
             var n = lower[index] + 1
             let cap = cap(index)
             while n < cap && !moves(index, by: n) { n += 1 }
             slack[index] = n - 1
             // What makes an item critical, when leveling does (not only its links).
             if n == 1 && upper[index] > 0 { limits[index] = explain(index, by: n) }
-        }
-        for parts in network.goLiveParts where preparationWithSameSlack(parts.cutover) != nil {
-            slack[parts.cutover] = slack[parts.preparation]
-            limits[parts.cutover] = limits[parts.preparation]
         }
         return slack
     }
@@ -104,7 +100,6 @@ struct DelayTest {
         guard levels else { return slack }
         let network = scheduler.network
         for index in order.reversed() where reachesGoLive[index] {
-            if preparationWithSameSlack(index) != nil { continue }
             if lower[index] > 0 {
                 slack[index] = 1
             } else if let next = actsThroughSuccessor(index) {
@@ -112,9 +107,6 @@ struct DelayTest {
             } else {
                 slack[index] = moves(index, by: 1) ? 0 : 1
             }
-        }
-        for parts in network.goLiveParts where preparationWithSameSlack(parts.cutover) != nil {
-            slack[parts.cutover] = slack[parts.preparation]
         }
         return slack
     }
@@ -137,14 +129,6 @@ struct DelayTest {
               pushed.earliest == delayedNext.earliest || !scheduler.isMilestone(next)
         else { return nil }
         return next
-    }
-
-    /// For a cutover whose preparation has no other successor: that preparation.
-    private func preparationWithSameSlack(_ index: Int) -> Int? {
-        let network = scheduler.network
-        guard network.timing[index].kind == .cutover, let goLive = network.timing[index].goLive else { return nil }
-        let preparation = network.goLiveParts[goLive].preparation
-        return network.successors[preparation] == [index] ? preparation : nil
     }
 
     /// A delay that surely moves the finish: the item would finish after it even from the programme start

@@ -464,7 +464,6 @@ public struct Scheduler: Sendable {
             var (start, finish) = try span(parts.preparation, from: s)
             if let delay, delay.item == parts.preparation { finish = try delayed(parts.preparation, finish, by: delay.days) }
             guard var cutover = calendar.nthWorkingDay(1, onOrAfter: finish.advanced(by: 1)) else { throw pastSpan(parts.preparation) }
-            if let delay, delay.item == parts.cutover { cutover = try delayed(parts.cutover, cutover, by: delay.days) }
             var failure: LevelingFailure?
             // Where the next try that could pass starts: every S before it fails for the same reason.
             var skip: Day?
@@ -486,6 +485,8 @@ public struct Scheduler: Sendable {
             // Jumps are exact only when the preparation counts working days (then the cutover moves with it).
             if durations[parts.preparation].workingDays == nil || triesEveryDay { skip = nil }
             guard let failure else {
+                // A delayed cutover: the go-live day itself slips, after the block is placed by the rules.
+                if let delay, delay.item == parts.cutover { cutover = try delayed(parts.cutover, cutover, by: delay.days) }
                 let preparation = Placement(earliest: earliest, start: start, finish: finish, reason: reason,
                                             leveledFrom: causes.isEmpty ? nil : earliest)
                 let cutoverPlacement = Placement(earliest: cutover, start: cutover, finish: cutover,
