@@ -69,7 +69,7 @@ case "load":
         let thisBare = best(of: 1) { events = YAMLParser.countEvents(bytes) ?? -1 }
         tree = min(tree, best(of: 1) { _ = try? YAMLParser.parse(bytes) })
         let thisChecked = best(of: 1) {
-            let result = ScenarioLoader(includeReader: FolderIncludeReader()).check(path: arguments[2], bytes: bytes)
+            let result = ScenarioLoader(includeReader: FolderIncludeReader(), exactSlack: false).check(path: arguments[2], bytes: bytes)
             diagnostics = result.diagnostics.count
         }
         bare = min(bare, thisBare)
@@ -83,7 +83,7 @@ case "load":
     print(String(format: "load + validate       %7.3f s  %6.1f MB/s  (%.0f%% of bare libyaml; median of the runs' own ratios %.0f%%)",
                  checked, megabytes / checked, 100 * bare / checked, 100 * medianRatio))
     // Where the time of `check` goes: loading the model, then each step it runs on the loaded model.
-    let loader = ScenarioLoader(includeReader: FolderIncludeReader())
+    let loader = ScenarioLoader(includeReader: FolderIncludeReader(), exactSlack: false)
     var loaded: LoadResult?
     let load = best(of: runs) { loaded = loader.load(path: arguments[2], bytes: bytes) }
     if let scenario = loaded?.scenario {
@@ -152,7 +152,7 @@ case "plan":
 case "costs":
     let bytes = readBytes(arguments[2])
     let runs = arguments.count > 3 ? Int(arguments[3]) ?? 3 : 3
-    let result = ScenarioLoader(includeReader: FolderIncludeReader()).check(path: arguments[2], bytes: bytes)
+    let result = ScenarioLoader(includeReader: FolderIncludeReader(), exactSlack: false).check(path: arguments[2], bytes: bytes)
     guard let scenario = result.scenario, let plan = result.plan, let fitGap = result.fitGap else { exit(65) }
     let elapsed = best(of: runs) { _ = CostProjection(scenario: scenario, plan: plan, fitGap: fitGap).run() }
     let analysis = FitGapAnalysis(scenario)
@@ -168,7 +168,7 @@ case "risk":
     let bytes = readBytes(arguments[2])
     let iterations = arguments.count > 3 ? Int(arguments[3]) ?? 1000 : 1000
     let threads = arguments.count > 4 ? Int(arguments[4]) ?? 1 : 1
-    let result = ScenarioLoader(includeReader: FolderIncludeReader()).check(path: arguments[2], bytes: bytes)
+    let result = ScenarioLoader(includeReader: FolderIncludeReader(), exactSlack: false).check(path: arguments[2], bytes: bytes)
     guard let scenario = result.scenario, let plan = result.plan, let fitGap = result.fitGap else { exit(65) }
     let simulation = RiskSimulation(scenario: scenario, fitGap: fitGap, plan: plan)
     let clock = ContinuousClock()
@@ -180,7 +180,7 @@ case "risk-isolated":
     let bytes = readBytes(arguments[2])
     let iterations = Int(arguments[3]) ?? 5000
     let sims = (0..<2).map { _ -> RiskSimulation in
-        let result = ScenarioLoader(includeReader: FolderIncludeReader()).check(path: arguments[2], bytes: bytes)
+        let result = ScenarioLoader(includeReader: FolderIncludeReader(), exactSlack: false).check(path: arguments[2], bytes: bytes)
         return RiskSimulation(scenario: result.scenario!, fitGap: result.fitGap!, plan: result.plan!)
     }
     let clock = ContinuousClock()
@@ -197,7 +197,7 @@ case "peak":
     case "events": _ = YAMLParser.countEvents(bytes)
     case "tree": _ = try? YAMLParser.parse(bytes)
     case "load": _ = ScenarioLoader().load(path: arguments[3], bytes: bytes).diagnostics.count
-    default: _ = ScenarioLoader().check(path: arguments[3], bytes: bytes).diagnostics.count
+    default: _ = ScenarioLoader(exactSlack: false).check(path: arguments[3], bytes: bytes).diagnostics.count
     }
     print(String(format: "%@ peak RSS %.1f MB for a %.1f MB file (%.1f×)", arguments[2], peakResidentMegabytes(),
                  Double(bytes.count) / 1_000_000, peakResidentMegabytes() / (Double(bytes.count) / 1_000_000)))

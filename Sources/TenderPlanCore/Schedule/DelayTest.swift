@@ -81,7 +81,6 @@ struct DelayTest {
     mutating func slack() -> [Int] {
         var slack = upper
         guard levels else { return slack }
-        let network = scheduler.network
         for index in placed.indices where reachesGoLive[index] {
             var n = lower[index] + 1
             let cap = cap(index)
@@ -98,7 +97,6 @@ struct DelayTest {
     mutating func criticalOnly() -> [Int] {
         var slack = upper
         guard levels else { return slack }
-        let network = scheduler.network
         for index in order.reversed() where reachesGoLive[index] {
             if lower[index] > 0 {
                 slack[index] = 1
