@@ -35,6 +35,11 @@ struct DelayTest {
     let levels: Bool
     /// Items that leveling makes critical (the classic backward pass gives them slack): what a day's delay moves.
     private(set) var limits: [Int: String] = [:]
+    /// Whether the work budget ran out (the remaining items keep the classic backward pass's slack).
+    private(set) var incomplete = false
+    /// Leveling tries all trials together may make: a pathological rollout (years of waiting go-lives)
+    /// must not turn a plan into an hour of rescheduling.
+    private let budget: Int
 
     // Scratch space for the tries, reused.
     private var work: [Scheduler.Placement?]
@@ -73,6 +78,7 @@ struct DelayTest {
         work = placed.map { $0 }
         waiting = [Int](repeating: 0, count: count)
         mark = [Int](repeating: 0, count: count)
+        budget = 2_000_000 + 2_000 * count
         replay = Scheduler.Replay(placed: placed, choices: record.choices,
                                   evidence: record.evidence.isEmpty ? Array(repeating: [], count: network.goLiveParts.count) : record.evidence)
     }
@@ -82,9 +88,11 @@ struct DelayTest {
         var slack = upper
         guard levels else { return slack }
         for index in placed.indices where reachesGoLive[index] {
+            guard replay.tries <= budget else { incomplete = true; break }
             var n = lower[index] + 1
             let cap = cap(index)
-            while n < cap && !moves(index, by: n) { n += 1 }
+            while n < cap && replay.tries <= budget && !moves(index, by: n) { n += 1 }
+            if replay.tries > budget { incomplete = true; slack[index] = upper[index]; break }
             slack[index] = n - 1
             // What makes an item critical, when leveling does (not only its links).
             if n == 1 && upper[index] > 0 { limits[index] = explain(index, by: n) }
@@ -98,6 +106,7 @@ struct DelayTest {
         var slack = upper
         guard levels else { return slack }
         for index in order.reversed() where reachesGoLive[index] {
+            guard replay.tries <= budget else { incomplete = true; break }
             if lower[index] > 0 {
                 slack[index] = 1
             } else if let next = actsThroughSuccessor(index) {

@@ -58,6 +58,8 @@ public struct Scheduler: Sendable {
         var leveling: [Int: [String]]
         /// Items whose slack is limited by leveling: what the delay test found moves the finish.
         var limits: [Int: String]
+        /// The delay test ran out of its work budget: some slack is the classic backward pass's.
+        var slackIncomplete = false
     }
 
     struct PlanError: Error {
@@ -91,6 +93,10 @@ public struct Scheduler: Sendable {
                 calendar: calendar.id, slackLimit: schedule.limits[index]))
         }
         checkLegalMinimums(scheduled, into: &diagnostics)
+        if schedule.slackIncomplete, let first = items.first {
+            diagnostics.warning(.planLimit, "the slack of some leveled items could not be settled by the delay test within its work budget; they show the classic backward pass's slack, which leveling can make too large (see HOW-DATES-ARE-COMPUTED.md, section 10)",
+                                at: first.location)
+        }
         return PlanResult(items: scheduled, finish: finish, network: network, diagnostics: diagnostics.sorted)
     }
 
@@ -136,7 +142,8 @@ public struct Scheduler: Sendable {
         case .criticalOnly: test.criticalOnly()
         case .classic: test.upper
         }
-        return Schedule(placed: placed, finish: finish, slack: slack, leveling: record.leveling, limits: test.limits)
+        return Schedule(placed: placed, finish: finish, slack: slack, leveling: record.leveling, limits: test.limits,
+                        slackIncomplete: test.incomplete)
     }
 
     // MARK: forward pass
@@ -183,6 +190,8 @@ public struct Scheduler: Sendable {
         /// `changed[i] == stamp`: item i was placed elsewhere than in the plan during this try.
         var changed: [Int]
         var stamp = 0
+        /// Leveling tries made by all replays so far: the delay test's work budget counts them.
+        var tries = 0
 
         /// Per go-live: its place in `choices`, and `placedMark[g] == stamp` once placed during this try.
         let position: [Int]
@@ -303,7 +312,7 @@ public struct Scheduler: Sendable {
                         }
                     }
                     var none: [Evidence]?
-                    block = try level(goLive, placements, cutovers: placedCutovers, load: load, delay: delay,
+                    block = try level(goLive, placements, cutovers: placedCutovers, load: load, delay: delay, counting: old,
                                       from: resume, evidence: &none, keepsCauses: record.keepsCauses)
                     if block.preparation.start != planned.start || block.preparation.finish != planned.finish || block.cutover.start != plannedCutover {
                         old.changed[parts.preparation] = old.stamp
@@ -317,7 +326,7 @@ public struct Scheduler: Sendable {
                 }
             } else {
                 var evidence: [Evidence]? = subset == nil ? [] : nil
-                block = try level(goLive, placements, cutovers: placedCutovers, load: load, delay: delay, from: nil, evidence: &evidence,
+                block = try level(goLive, placements, cutovers: placedCutovers, load: load, delay: delay, counting: nil, from: nil, evidence: &evidence,
                                   keepsCauses: record.keepsCauses)
                 if let evidence {
                     if record.evidence.isEmpty { record.evidence = Array(repeating: [], count: network.goLiveParts.count) }
@@ -449,7 +458,7 @@ public struct Scheduler: Sendable {
     /// Places a go-live as one block: preparation from S, the cutover on the first working day after it,
     /// hypercare from the cutover. S moves a working day at a time until no freeze, gap or parallel limit is broken.
     private func level(_ goLive: Int, _ placements: [Placement?], cutovers: [(day: Day, order: Int)],
-                       load: ActiveGoLives, delay: Delay?, from first: Day?, evidence: inout [Evidence]?, keepsCauses: Bool)
+                       load: ActiveGoLives, delay: Delay?, counting replay: Replay? = nil, from first: Day?, evidence: inout [Evidence]?, keepsCauses: Bool)
         throws(PlanError) -> (preparation: Placement, cutover: Placement, hypercare: Placement, causes: [LevelingFailure]) {
         let parts = network.goLiveParts[goLive]
         let calendar = network.calendars[network.timing[parts.preparation].calendar]
@@ -461,6 +470,7 @@ public struct Scheduler: Sendable {
         var tries = 0
         while true {
             tries += 1
+            replay?.tries += 1
             var (start, finish) = try span(parts.preparation, from: s)
             if let delay, delay.item == parts.preparation { finish = try delayed(parts.preparation, finish, by: delay.days) }
             guard var cutover = calendar.nthWorkingDay(1, onOrAfter: finish.advanced(by: 1)) else { throw pastSpan(parts.preparation) }
