@@ -13,7 +13,7 @@
 ///    them), until the first n that moves the finish. Leveling is not monotone: a longer preparation can fit
 ///    earlier than before (past a `min_gap` or a freeze), and a go-live that moves can free room for another,
 ///    so every n up to the answer is tried, and the classic bound is no upper bound here. Each try stops as
-///    soon as an item finishes after the finish.
+///    soon as an item finishes after the latest day its links allow (then the finish moves whatever leveling does).
 /// A go-live's preparation is delayed by making it longer (leveling places the longer block again, so a
 /// waiting go-live may start earlier); its cutover by letting the go-live day itself slip after the block is
 /// placed, which is what "the go-live is a day late" means.

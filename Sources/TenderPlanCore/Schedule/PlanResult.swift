@@ -26,8 +26,8 @@ public struct ScheduledItem: Sendable {
     public var leveling: [String]
     public var leveledFrom: Day?
     public var calendar: Identifier
-    /// When leveling limits the item's slack: what the delay test (rule 6) found moves the programme finish
-    /// one working day past the slack (a go-live that must then wait, and why).
+    /// When leveling is what makes the item critical: what the delay test (rule 6) found a day's delay moves
+    /// (a go-live that must then wait, and why).
     public var slackLimit: String? = nil
 }
 

@@ -124,9 +124,11 @@ public struct Scheduler: Sendable {
         return placements.reduce(start) { max($0, $1!.finish) }
     }
 
-    /// The forward pass (with leveling), then the delay test for total slack (rule 6).
+    /// Which slack a schedule gets: the delay test's (rule 6), only whether each item is critical by it (risk),
+    /// or the classic backward pass's (checking a scenario, where nothing shows slack).
     enum SlackRule { case exact, criticalOnly, classic }
 
+    /// The forward pass (with leveling), then the slack `rule` asks for.
     private func schedule(slack rule: SlackRule) throws(PlanError) -> Schedule {
         var placements = [Placement?](repeating: nil, count: network.items.count)
         var waiting = network.timing.map { $0.links.count }
@@ -136,11 +138,15 @@ public struct Scheduler: Sendable {
         let placed = placements.map { $0! }
         var finish = start
         for placement in placed where placement.finish > finish { finish = placement.finish }
+        if rule == .classic {
+            // No delay test to prepare: the backward pass alone.
+            return Schedule(placed: placed, finish: finish, slack: backward(placed, order: record.order, finish: finish, hold: false).slack,
+                            leveling: record.leveling, limits: [:])
+        }
         var test = DelayTest(self, placed: placed, record: record, finish: finish)
         let slack = switch rule {
         case .exact: test.slack()
-        case .criticalOnly: test.criticalOnly()
-        case .classic: test.upper
+        case .criticalOnly, .classic: test.criticalOnly()
         }
         return Schedule(placed: placed, finish: finish, slack: slack, leveling: record.leveling, limits: test.limits,
                         slackIncomplete: test.incomplete)
