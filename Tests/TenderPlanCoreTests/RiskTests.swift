@@ -106,6 +106,12 @@ func riskRun(_ text: String, iterations: Int = 200, seed: UInt64 = 1, threads: I
             #expect(many.items.map(\.finish.p80) == one.items.map(\.finish.p80) && many.items.map(\.criticality) == one.items.map(\.criticality))
             #expect(many.totalReal.p50 == one.totalReal.p50 && many.drivers.map(\.finishCorrelation) == one.drivers.map(\.finishCorrelation))
         }
+        // The plain call on the calling thread gives the same result as well.
+        let (loaded, _) = try await riskRun(text, iterations: 1, seed: 7, threads: 1)
+        let plain = RiskSimulation(scenario: try #require(loaded.scenario), fitGap: try #require(loaded.fitGap), plan: try #require(loaded.plan))
+            .run(iterations: 300, seed: 7)
+        #expect(plain.items.map(\.finish.p80) == one.items.map(\.finish.p80) && plain.items.map(\.criticality) == one.items.map(\.criticality))
+        #expect(plain.totalReal.p50 == one.totalReal.p50 && plain.totalReal.p90 == one.totalReal.p90 && plain.drivers.map(\.finishCorrelation) == one.drivers.map(\.finishCorrelation))
         let (_, other) = try await riskRun(text, iterations: 300, seed: 8, threads: 1)
         #expect(other.drivers.map(\.finishCorrelation) != one.drivers.map(\.finishCorrelation))
         // The estimate drives the finish; the risk, whose cost is the only cost, drives the cost.

@@ -237,45 +237,39 @@ public struct RiskSimulation: Sendable {
             for worker in 0..<workers {
                 let range = (worker * chunk)..<min(iterations, (worker + 1) * chunk)
                 guard !range.isEmpty else { continue }
-                group.addTask {
-                    // Each worker schedules on its own copy of the network and calendars: threads that share
-                    // the same arrays spend their time on reference counts, not on the plan.
-                    var local = self
-                    local.network = PlanNetwork(self.scenario)
-                    local.baseDurations = local.network.items.map { $0.duration }
-                    local.inputs = self.inputs.map { $0 }
-                    var durations = local.baseDurations
-                    var outcomes = Outcomes(itemCount: local.network.items.count, inputCount: local.inputs.count, capacity: range.count)
-                    for iteration in range {
-                        local.iterate(iteration, seed: seed, durations: &durations, into: &outcomes)
-                        if iteration % 500 == 0 { progress?(iteration) }
-                    }
-                    return (worker, outcomes)
-                }
+                group.addTask { (worker, self.outcomes(range, seed: seed, progress: progress)) }
             }
             var parts: [(Int, Outcomes)] = []
             for await part in group { parts.append(part) }
             return parts.sorted { $0.0 < $1.0 }.map { $0.1 }
         }
-        return await summarise(parts, seed: seed, threads: workers)
+        return summarise(parts, seed: seed)
     }
 
-    /// `body` over up to `threads` consecutive ranges of `0..<count` at once, the results joined in order.
-    static func concurrentMap<T: Sendable>(count: Int, threads: Int, _ body: @escaping @Sendable (Range<Int>) -> [T]) async -> [T] {
-        let chunk = max(1, (count + threads - 1) / max(threads, 1))
-        guard threads > 1 && count > chunk else { return body(0..<count) }
-        return await withTaskGroup(of: (Int, [T]).self) { group in
-            for lower in stride(from: 0, to: count, by: chunk) {
-                group.addTask { (lower, body(lower..<min(count, lower + chunk))) }
-            }
-            var parts: [(Int, [T])] = []
-            for await part in group { parts.append(part) }
-            return parts.sorted { $0.0 < $1.0 }.flatMap { $0.1 }
+    /// The same result as `run(iterations:seed:threads:)`, computed on the calling thread.
+    public func run(iterations: Int, seed: UInt64) -> RiskResult {
+        summarise([outcomes(0..<iterations, seed: seed, progress: nil)], seed: seed)
+    }
+
+    /// The outcomes of the iterations in `range`, in order.
+    func outcomes(_ range: Range<Int>, seed: UInt64, progress: (@Sendable (Int) -> Void)?) -> Outcomes {
+        // Each worker schedules on its own copy of the network and calendars: threads that share
+        // the same arrays spend their time on reference counts, not on the plan.
+        var local = self
+        local.network = PlanNetwork(scenario)
+        local.baseDurations = local.network.items.map { $0.duration }
+        local.inputs = inputs.map { $0 }
+        var durations = local.baseDurations
+        var outcomes = Outcomes(itemCount: local.network.items.count, inputCount: local.inputs.count, capacity: range.count)
+        for iteration in range {
+            local.iterate(iteration, seed: seed, durations: &durations, into: &outcomes)
+            if iteration % 500 == 0 { progress?(iteration) }
         }
+        return outcomes
     }
 
     /// The results of the iterations, in iteration order (`parts` are consecutive runs of them).
-    func summarise(_ parts: [Outcomes], seed: UInt64, threads: Int) async -> RiskResult {
+    func summarise(_ parts: [Outcomes], seed: UInt64) -> RiskResult {
         let n = parts.reduce(0) { $0 + $1.count }
         let itemCount = network.items.count
         func percentiles<T: Comparable & Sendable>(_ values: [T]) -> RiskResult.Percentiles<T> {
@@ -290,10 +284,7 @@ public struct RiskSimulation: Sendable {
             let sorted = values.sorted()
             return (0...20).map { RiskSimulation.nearestRank(sorted, Double($0) / 20) }
         }
-        // Items and drivers are summarised in ranges on all threads; each range only reads the rows.
-        let itemSummaries = await RiskSimulation.concurrentMap(count: itemCount, threads: threads) { range in
-            RiskSimulation.itemSummaries(parts, items: range)
-        }
+        let itemSummaries = RiskSimulation.itemSummaries(parts, items: 0..<itemCount)
         var items: [RiskResult.Item] = []
         items.reserveCapacity(itemCount)
         for (index, summary) in itemSummaries.enumerated() {
@@ -305,17 +296,15 @@ public struct RiskSimulation: Sendable {
         let finishRanks = RiskSimulation.ranks(finishes.map(Double.init))
         let costRanks = RiskSimulation.ranks(totals.map { NSDecimalNumber(decimal: $0).doubleValue })
         let names = inputNames
-        var drivers = await RiskSimulation.concurrentMap(count: names.count, threads: threads) { range in
-            range.map { input in
-                var draws: [Double] = []
-                draws.reserveCapacity(n)
-                for part in parts {
-                    for row in 0..<part.count { draws.append(part.draws[row * part.inputCount + input]) }
-                }
-                let ranks = RiskSimulation.ranks(draws)
-                return RiskResult.Driver(input: names[input], finishCorrelation: RiskSimulation.correlation(ranks, finishRanks),
-                                         costCorrelation: RiskSimulation.correlation(ranks, costRanks))
+        var drivers = (0..<names.count).map { input in
+            var draws: [Double] = []
+            draws.reserveCapacity(n)
+            for part in parts {
+                for row in 0..<part.count { draws.append(part.draws[row * part.inputCount + input]) }
             }
+            let ranks = RiskSimulation.ranks(draws)
+            return RiskResult.Driver(input: names[input], finishCorrelation: RiskSimulation.correlation(ranks, finishRanks),
+                                     costCorrelation: RiskSimulation.correlation(ranks, costRanks))
         }
         drivers.sort { a, b in
             let ka = max(abs(a.finishCorrelation), abs(a.costCorrelation)), kb = max(abs(b.finishCorrelation), abs(b.costCorrelation))
