@@ -76,6 +76,15 @@ public final class WorkingDayCalendar: Sendable {
         return Day(number: Int(workingDays[position]))
     }
 
+    /// A block of `n` working days from the first working day on or after `day` (n ≥ 1): its first and last
+    /// day and the working day after it, in one lookup; nil when it runs past the span.
+    public func block(_ n: Int, onOrAfter day: Day) -> (first: Day, last: Day, next: Day)? {
+        let position = index(of: day)
+        guard n >= 1, position + n < workingDays.count else { return nil }
+        return (Day(number: Int(workingDays[position])), Day(number: Int(workingDays[position + n - 1])),
+                Day(number: Int(workingDays[position + n])))
+    }
+
     /// The `n`-th working day on or before `day`, counting backwards (n ≥ 1); nil before the span.
     public func nthWorkingDay(_ n: Int, onOrBefore day: Day) -> Day? {
         let after = index(of: day.advanced(by: 1))  // working days up to and including `day`

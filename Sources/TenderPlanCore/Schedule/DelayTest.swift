@@ -181,21 +181,31 @@ struct DelayTest {
     /// than before although its own dependencies would allow its old start.
     private mutating func explain(_ index: Int, by days: Int) -> String {
         let network = scheduler.network
-        let subset = prepare(index)
-        var record = Scheduler.Record()
+        let delay = Scheduler.Delay(item: index, days: days)
+        // Found without texts; the go-live's own leveling is then replayed with them (the dates are the same).
+        var subset = prepare(index)
+        var record = Scheduler.Record(keepsCauses: false)
         replay.stamp += 1
-        _ = try? scheduler.forward(&work, &waiting, subset: subset, record: &record,
-                                   delay: Scheduler.Delay(item: index, days: days), bounds: latest, replay: replay)
-        var found: String?
-        for parts in network.goLiveParts where parts.preparation != index && parts.cutover != index {
+        _ = try? scheduler.forward(&work, &waiting, subset: subset, record: &record, delay: delay, bounds: latest, replay: replay)
+        var found: (goLive: Int, start: Day)?
+        for (goLive, parts) in network.goLiveParts.enumerated() where parts.preparation != index && parts.cutover != index {
             guard replay.changed[parts.preparation] == replay.stamp, let moved = work[parts.preparation], moved.start > placed[parts.preparation].start,
                   moved.earliest <= placed[parts.preparation].start else { continue }
-            let id = String(network.items[parts.preparation].id.dropLast(".preparation".count))
-            let why = record.leveling[parts.preparation].map { " because " + $0.joined(separator: "; then ") } ?? ""
-            found = "a delay of \(days) working day\(days == 1 ? "" : "s") makes go-live \(id) wait (its preparation would start \(moved.start) instead of \(placed[parts.preparation].start)\(why)), and that moves the programme finish"
+            found = (goLive, moved.start)
             break
         }
         for item in subset { work[item] = placed[item] }
-        return found ?? "a delay of \(days) working day\(days == 1 ? "" : "s") changes the order in which leveling places the go-lives, and that moves the programme finish"
+        guard let found else {
+            return "a delay of \(days) working day\(days == 1 ? "" : "s") changes the order in which leveling places the go-lives, and that moves the programme finish"
+        }
+        let preparation = network.goLiveParts[found.goLive].preparation
+        subset = prepare(index)
+        record = Scheduler.Record(keepsCauses: false, causesOf: found.goLive)
+        replay.stamp += 1
+        _ = try? scheduler.forward(&work, &waiting, subset: subset, record: &record, delay: delay, bounds: latest, replay: replay)
+        for item in subset { work[item] = placed[item] }
+        let id = String(network.items[preparation].id.dropLast(".preparation".count))
+        let why = record.leveling[preparation].map { " because " + $0.joined(separator: "; then ") } ?? ""
+        return "a delay of \(days) working day\(days == 1 ? "" : "s") makes go-live \(id) wait (its preparation would start \(found.start) instead of \(placed[preparation].start)\(why)), and that moves the programme finish"
     }
 }

@@ -171,8 +171,9 @@ public struct Scheduler: Sendable {
         /// every go-live that was ready with it and picked later.
         var pickedFirstUntil: [Day] = []
         var leveling: [Int: [String]] = [:]
-        /// Whether `leveling` is filled (the delay test's tries need no texts).
+        /// Whether `leveling` is filled (the delay test's tries need no texts), or only for one go-live.
         var keepsCauses = true
+        var causesOf: Int?
     }
 
     /// Why some of a go-live's leveling tries failed, as a fact that can be checked again later: a cutover
@@ -187,23 +188,26 @@ public struct Scheduler: Sendable {
 
     /// A try of the delay test reschedules against the plan without the delay, redoing only what the delay
     /// reaches: an item none of whose predecessors changed keeps its placement; a go-live keeps it while nothing
-    /// has changed yet, and otherwise leveling resumes at its planned start when the reasons its earlier tries
-    /// failed still hold (`Evidence`), which usually takes one try.
+    /// has changed yet, and otherwise leveling skips the plan's failed tries whose reasons still hold
+    /// (`Evidence`, `Known`) and tries only where a reason is gone.
     /// (A class: its marks are updated in place during a try; each schedule has its own.)
     final class Replay {
         let placed: [Placement]
         let choices: [Int]
         /// `changed[i] == stamp`: item i was placed elsewhere than in the plan during this try.
-        var changed: [Int]
-        var stamp = 0
+        @exclusivity(unchecked) var changed: [Int]
+        @exclusivity(unchecked) var stamp = 0
         /// Leveling tries made by all replays so far: the delay test's work budget counts them.
-        var tries = 0
+        @exclusivity(unchecked) var tries = 0
 
         /// Per go-live: its place in `choices`, and `placedMark[g] == stamp` once placed during this try.
         let position: [Int]
-        var placedMark: [Int]
+        @exclusivity(unchecked) var placedMark: [Int]
 
         let evidence: [[Evidence]]
+        /// Per go-live, the latest day its first k facts are about, for k = 1...: while nothing was placed
+        /// differently on or before that day, those facts hold without looking.
+        private let factsThrough: [[Day]]
 
         init(placed: [Placement], choices: [Int], evidence: [[Evidence]]) {
             self.placed = placed
@@ -214,6 +218,25 @@ public struct Scheduler: Sendable {
             for (step, goLive) in choices.enumerated() { position[goLive] = step }
             self.position = position
             placedMark = [Int](repeating: 0, count: choices.count)
+            factsThrough = evidence.map { facts in
+                var latest = Day(number: Int.min)
+                return facts.map { fact in
+                    latest = max(latest, fact.day)
+                    return latest
+                }
+            }
+        }
+
+        /// How many of a go-live's first facts hold for certain when no go-live was placed differently before
+        /// `changedFrom` during this try.
+        func holding(_ goLive: Int, changedFrom: Day) -> Int {
+            let through = factsThrough[goLive]
+            var low = 0, high = through.count
+            while low < high {
+                let middle = (low + high) / 2
+                if through[middle] < changedFrom { low = middle + 1 } else { high = middle }
+            }
+            return low
         }
     }
 
@@ -249,9 +272,7 @@ public struct Scheduler: Sendable {
         }
         let expected = subset?.count ?? timing.count
         var placedCount = 0
-        // Placed cutovers sorted by day (then placement order), for the min_gap check.
-        var placedCutovers: [(day: Day, order: Int)] = []
-        var load = ActiveGoLives(from: start)
+        var load = ActiveGoLives(from: start, limit: rollout.maxParallel ?? Int.max)
         func done(_ index: Int) throws(PlanError) {
             placedCount += 1
             if subset == nil { record.order.append(index) }
@@ -264,6 +285,8 @@ public struct Scheduler: Sendable {
         // picks the go-lives in the plan's order.
         var blocksChanged = false
         var sameOrder = true
+        // The first day on which a go-live was placed differently than in the plan.
+        var changedFrom = WorkingDayCalendar.lastDay
         var step = 0
         while true {
             while let index = readyItems.popLast() {
@@ -291,6 +314,7 @@ public struct Scheduler: Sendable {
                 }
             }
             let parts = network.goLiveParts[goLive]
+            let keepsCauses = record.keepsCauses || record.causesOf == goLive
             if subset == nil { record.choices.append(goLive) }
             var block: (preparation: Placement, cutover: Placement, hypercare: Placement, causes: [LevelingFailure])
             if let old = replay, step >= old.choices.count || old.choices[step] != goLive { sameOrder = false }
@@ -301,26 +325,18 @@ public struct Scheduler: Sendable {
                     // Nothing this go-live's leveling looks at has changed yet.
                     block = (planned, old.placed[parts.cutover], old.placed[parts.hypercare], [])
                 } else {
-                    // The tries before the planned start fail again while the reasons they failed for still hold
-                    // (checked against what is placed now), so leveling may resume at the first try whose reason
-                    // is gone, or at the planned start.
-                    var resume: Day?
-                    if !delayed && earliest >= planned.earliest && earliest <= planned.start {
-                        // A fact explains the tries from its own start up to the next fact's (freezes between them
-                        // stay); only those that reach the new earliest day matter.
-                        let limit = rollout.maxParallel ?? Int.max, facts = old.evidence[goLive]
-                        resume = planned.start
-                        for (k, fact) in facts.enumerated() where (k + 1 < facts.count ? facts[k + 1].from : planned.start) > earliest {
-                            guard fact.gap ? Self.hasCutover(on: fact.day, placedCutovers) : load.count(fact.day) >= limit else {
-                                resume = fact.from
-                                break
-                            }
-                        }
-                    }
+                    // The plan's failed tries fail again while the reasons they failed for still hold (checked
+                    // against what is placed now): leveling skips those and tries only where a reason is gone.
+                    // While the order is the plan's, the same go-lives are placed before this one, so only days on which
+                    // one of them was placed differently can break a fact.
+                    let known = !delayed && earliest >= planned.earliest && earliest <= planned.start
+                        ? Known(facts: old.evidence[goLive], holding: sameOrder ? old.holding(goLive, changedFrom: changedFrom) : 0, start: planned.start,
+                                untilFirstGone: keepsCauses) : nil
                     var none: [Evidence]?
-                    block = try level(goLive, placements, cutovers: placedCutovers, load: load, delay: delay, counting: old,
-                                      from: resume, evidence: &none, keepsCauses: record.keepsCauses)
+                    block = try level(goLive, placements, load: load, delay: delay, counting: old,
+                                      known: known, evidence: &none, keepsCauses: keepsCauses)
                     if block.preparation.start != planned.start || block.preparation.finish != planned.finish || block.cutover.start != plannedCutover {
+                        changedFrom = min(changedFrom, planned.start, block.preparation.start)
                         old.changed[parts.preparation] = old.stamp
                         old.changed[parts.cutover] = old.stamp
                         blocksChanged = true
@@ -332,8 +348,8 @@ public struct Scheduler: Sendable {
                 }
             } else {
                 var evidence: [Evidence]? = subset == nil ? [] : nil
-                block = try level(goLive, placements, cutovers: placedCutovers, load: load, delay: delay, counting: nil, from: nil, evidence: &evidence,
-                                  keepsCauses: record.keepsCauses)
+                block = try level(goLive, placements, load: load, delay: delay, counting: nil, known: nil, evidence: &evidence,
+                                  keepsCauses: keepsCauses)
                 if let evidence {
                     if record.evidence.isEmpty { record.evidence = Array(repeating: [], count: network.goLiveParts.count) }
                     record.evidence[goLive] = evidence
@@ -346,11 +362,8 @@ public struct Scheduler: Sendable {
             placements[parts.hypercare] = block.hypercare
             if let bounds, block.preparation.finish > bounds[parts.preparation] || block.cutover.finish > bounds[parts.cutover]
                 || block.hypercare.finish > bounds[parts.hypercare] { return false }
-            if !block.causes.isEmpty && record.keepsCauses { record.leveling[parts.preparation] = block.causes.map(\.text) }
-            let cutoverDay = block.cutover.start
-            let slot = Self.firstIndex(in: placedCutovers, notBefore: cutoverDay)
-            placedCutovers.insert((cutoverDay, placedCutovers.count), at: slot)
-            load.add(block.preparation.start...block.cutover.start)
+            if !block.causes.isEmpty && keepsCauses { record.leveling[parts.preparation] = block.causes.map(\.text) }
+            load.add(block.preparation.start...block.cutover.start, cutover: block.cutover.start)
             try done(parts.preparation)
             try done(parts.cutover)
             try done(parts.hypercare)
@@ -361,12 +374,6 @@ public struct Scheduler: Sendable {
             throw PlanError(message: "'\(item.id)' cannot be scheduled: it waits on a dependency cycle", location: item.location)
         }
         return true
-    }
-
-    /// Whether a placed cutover falls on `day`.
-    static func hasCutover(on day: Day, _ cutovers: [(day: Day, order: Int)]) -> Bool {
-        let index = firstIndex(in: cutovers, notBefore: day)
-        return index < cutovers.count && cutovers[index].day == day
     }
 
     /// Rule 3–5: the earliest day E of an item, whether a constraint reaching E is opening, and the binding reason.
@@ -463,43 +470,97 @@ public struct Scheduler: Sendable {
 
     /// Places a go-live as one block: preparation from S, the cutover on the first working day after it,
     /// hypercare from the cutover. S moves a working day at a time until no freeze, gap or parallel limit is broken.
-    private func level(_ goLive: Int, _ placements: [Placement?], cutovers: [(day: Day, order: Int)],
-                       load: ActiveGoLives, delay: Delay?, counting replay: Replay? = nil, from first: Day?, evidence: inout [Evidence]?, keepsCauses: Bool)
+    /// What a replay knows of a go-live's leveling in the plan: its failed tries as facts (each explains the
+    /// tries from its `from` up to the next fact's, or up to the planned start; tries before the first fact
+    /// fell in a freeze, which stays), valid while its earliest day lies between the planned earliest and start.
+    struct Known {
+        var facts: [Evidence]
+        /// The first `holding` facts hold for certain (nothing they are about has changed).
+        var holding: Int
+        var start: Day
+        /// Trust the facts only up to the first one that no longer holds (`--explain` then names the same
+        /// causes the plan's own tries found from there on).
+        var untilFirstGone: Bool
+    }
+
+    private func level(_ goLive: Int, _ placements: [Placement?], load: ActiveGoLives, delay: Delay?, counting replay: Replay? = nil, known: Known?, evidence: inout [Evidence]?, keepsCauses: Bool)
         throws(PlanError) -> (preparation: Placement, cutover: Placement, hypercare: Placement, causes: [LevelingFailure]) {
         let parts = network.goLiveParts[goLive]
         let calendar = network.calendars[network.timing[parts.preparation].calendar]
         let (earliest, _, reason) = try earliestDay(parts.preparation, placements)
         let minGap = rollout.minGap.workingDays ?? 0
         let maxParallel = rollout.maxParallel
-        var s = max(earliest, first ?? earliest)
+        var s = earliest
         var causes: [LevelingFailure] = []
         var tries = 0
+        // The plan's facts, while they are trusted (tries before `knownStart` only).
+        let facts = known?.facts ?? [], holding = known?.holding ?? 0, untilFirstGone = known?.untilFirstGone ?? false
+        var knownStart = known?.start ?? earliest
+        let limit = maxParallel ?? Int.max
+        var fact = 0  // facts before `fact` start on or before s
+        // Jumps are exact only when the preparation counts working days (then the cutover moves with it).
+        let jumps = durations[parts.preparation].workingDays != nil && !triesEveryDay
+        let hasFreezes = !calendar.freezes.isEmpty
+        // Each failing check skips exactly the starts that fail it, so the order of the checks changes only which
+        // reason is named: a replay that names none checks the cheapest, and most often failing, one first.
+        let quick = evidence == nil && !keepsCauses
+        // A preparation in working days, not delayed: its block in one calendar lookup (the cutover is the next
+        // working day).
+        let plainDays = delay?.item == parts.preparation ? nil : durations[parts.preparation].workingDays
         while true {
+            while s < knownStart {
+                if fact < holding {
+                    // Straight past the stretches of the facts that hold.
+                    fact = holding
+                    s = max(s, fact < facts.count ? facts[fact].from : knownStart)
+                    continue
+                }
+                while fact < facts.count && facts[fact].from <= s { fact += 1 }
+                let end = fact < facts.count ? facts[fact].from : knownStart
+                // Before the first fact the tries fell in a freeze.
+                guard fact > 0 else { s = end; continue }
+                let reason = facts[fact - 1]
+                if reason.gap ? load.hasCutover(on: reason.day) : load.count(reason.day) >= limit {
+                    s = end
+                    continue
+                }
+                // A reason is gone: try this start.
+                if untilFirstGone { knownStart = s }
+                break
+            }
             tries += 1
             replay?.tries += 1
-            var (start, finish) = try span(parts.preparation, from: s)
-            if let delay, delay.item == parts.preparation { finish = try delayed(parts.preparation, finish, by: delay.days) }
-            guard var cutover = calendar.nthWorkingDay(1, onOrAfter: finish.advanced(by: 1)) else { throw pastSpan(parts.preparation) }
+            var start: Day, finish: Day, cutover: Day
+            if let days = plainDays, let block = calendar.block(days, onOrAfter: s) {
+                (start, finish, cutover) = block
+            } else {
+                (start, finish) = try span(parts.preparation, from: s)
+                if let delay, delay.item == parts.preparation { finish = try delayed(parts.preparation, finish, by: delay.days) }
+                guard let next = calendar.nthWorkingDay(1, onOrAfter: finish.advanced(by: 1)) else { throw pastSpan(parts.preparation) }
+                cutover = next
+            }
             var failure: LevelingFailure?
             // Where the next try that could pass starts: every S before it fails for the same reason.
             var skip: Day?
-            if let freeze = calendar.freeze(containing: cutover) {
+            if quick, let limit = maxParallel, let overloaded = load.firstFull(start...cutover) {
+                failure = .parallel(limit)
+                skip = calendar.nthWorkingDay(1, onOrAfter: overloaded.upperBound.advanced(by: 1))
+            } else if hasFreezes, let freeze = calendar.freeze(containing: cutover) {
                 failure = .freeze(freeze)
                 skip = shifted(start, by: calendar.workingDays(from: cutover, through: freeze.to), calendar)
-            } else if minGap > 0, let other = Self.tooClose(cutover, cutovers, minGap: minGap, calendar) {
+            } else if minGap > 0, let other = load.tooClose(cutover, minGap: minGap, calendar) {
                 failure = .gap(minGap, other)
                 evidence?.append(Evidence(from: s, day: other, gap: true))
                 if let target = calendar.nthWorkingDay(minGap + 1, onOrAfter: other.advanced(by: 1)) {
                     skip = shifted(start, by: calendar.workingDays(from: cutover, through: target.advanced(by: -1)), calendar)
                 }
-            } else if let limit = maxParallel, let overloaded = load.firstFull(start...cutover, limit: limit) {
+            } else if !quick, let limit = maxParallel, let overloaded = load.firstFull(start...cutover) {
                 failure = .parallel(limit)
                 evidence?.append(Evidence(from: s, day: overloaded.upperBound, gap: false))
                 // Every start up to the last day of this saturated stretch fails too (its block would cover it).
                 skip = calendar.nthWorkingDay(1, onOrAfter: overloaded.upperBound.advanced(by: 1))
             }
-            // Jumps are exact only when the preparation counts working days (then the cutover moves with it).
-            if durations[parts.preparation].workingDays == nil || triesEveryDay { skip = nil }
+            if !jumps { skip = nil }
             guard let failure else {
                 // A delayed cutover: the go-live day itself slips, after the block is placed by the rules.
                 if let delay, delay.item == parts.cutover { cutover = try delayed(parts.cutover, cutover, by: delay.days) }
@@ -547,76 +608,6 @@ public struct Scheduler: Sendable {
             case .gap(let minGap, let other): return "fewer than \(minGap) working days between its cutover and the cutover of \(other)"
             case .parallel(let limit): return limit == 1 ? "another go-live would be active at the same time" : "more than \(limit) go-lives would be active at once"
             }
-        }
-    }
-
-    /// The position of the first cutover on or after `day` in a list sorted by day.
-    static func firstIndex(in cutovers: [(day: Day, order: Int)], notBefore day: Day) -> Int {
-        var low = 0, high = cutovers.count
-        while low < high {
-            let middle = (low + high) / 2
-            if cutovers[middle].day < day { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
-
-    /// The earliest-placed cutover fewer than `minGap` working days away from `cutover`, if any.
-    /// Working days between two days only grow with their distance, so the offenders sit next to each
-    /// other around `cutover` in the sorted list: scan outwards until one is far enough.
-    static func tooClose(_ cutover: Day, _ cutovers: [(day: Day, order: Int)], minGap: Int, _ calendar: WorkingDayCalendar) -> Day? {
-        func violates(_ other: Day) -> Bool {
-            let (a, b) = other < cutover ? (other, cutover) : (cutover, other)
-            return calendar.workingDays(from: a.advanced(by: 1), through: b.advanced(by: -1)) < minGap
-        }
-        var found: (day: Day, order: Int)?
-        let middle = firstIndex(in: cutovers, notBefore: cutover)
-        var index = middle
-        while index < cutovers.count, violates(cutovers[index].day) {
-            if found == nil || cutovers[index].order < found!.order { found = cutovers[index] }
-            index += 1
-        }
-        index = middle - 1
-        while index >= 0, violates(cutovers[index].day) {
-            if found == nil || cutovers[index].order < found!.order { found = cutovers[index] }
-            index -= 1
-        }
-        return found?.day
-    }
-
-    /// How many placed go-lives are active on each day (from the preparation's start through the cutover).
-    struct ActiveGoLives {
-        let base: Day
-        var counts: [Int32] = []
-
-        init(from base: Day) { self.base = base }
-
-        func count(_ day: Day) -> Int {
-            let offset = base.distance(to: day)
-            return offset >= 0 && offset < counts.count ? Int(counts[offset]) : 0
-        }
-
-        mutating func add(_ span: ClosedRange<Day>) {
-            let low = max(base.distance(to: span.lowerBound), 0), high = base.distance(to: span.upperBound)
-            guard high >= low else { return }
-            // Grown by doubling: blocks are mostly placed later and later, and growing to fit each one copied
-            // the whole array every time.
-            if counts.count <= high { counts += Array(repeating: 0, count: max(high + 1, 2 * counts.count) - counts.count) }
-            for offset in low...high { counts[offset] += 1 }
-        }
-
-        /// The first stretch of days in `range` on which one more go-live would exceed `limit` active ones,
-        /// through the last such day in a row (within `range`).
-        func firstFull(_ range: ClosedRange<Day>, limit: Int) -> ClosedRange<Day>? {
-            var day = range.lowerBound
-            while day <= range.upperBound {
-                if count(day) >= limit {
-                    var end = day
-                    while end < range.upperBound && count(end.advanced(by: 1)) >= limit { end = end.advanced(by: 1) }
-                    return day...end
-                }
-                day = day.advanced(by: 1)
-            }
-            return nil
         }
     }
 
