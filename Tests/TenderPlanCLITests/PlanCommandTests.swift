@@ -49,6 +49,16 @@ import Testing
         #expect(items.contains { $0["critical"] as? Bool == true })
     }
 
+    /// The go-lives that wait for each other through min_gap are what drives nms-staged's finish: the Markdown
+    /// critical path names their cutovers (checked by hand: gl-pol-lb on 8 January 2029, gl-bw-rdam 11 working
+    /// days later on the 23rd, gl-kmar-nh on 7 February, then GMS retires three months after).
+    @Test func theCriticalPathNamesTheCutoversThatWaitForEachOther() throws {
+        let markdown = try run(["plan", "Scenarios/nms-staged.yaml"]).stdout
+        let line = try #require(markdown.components(separatedBy: "## Critical path\n\n").dropFirst().first?.prefix { $0 != "\n" })
+        #expect(line == "`gl-pol-lb.cutover` (2029-01-08) → `gl-bw-rdam.cutover` (2029-01-23) → `gl-kmar-nh.cutover` (2029-02-07) → "
+            + "`last_go_live` (2029-02-07) → `gms.retire` (2029-05-07) → `archivering-gms` (2029-07-03)")
+    }
+
     @Test func icsIsWellFormed() throws {
         let ics = try run(["plan", "Scenarios/nms-staged.yaml", "--format", "ics"]).stdout
         let lines = ics.components(separatedBy: "\r\n")

@@ -24,7 +24,7 @@ public enum PlanMarkdown {
             }
             out += "\n"
         }
-        let critical = plan.ordered.filter { $0.critical && $0.kind != .cutover }
+        let critical = plan.ordered.filter { $0.critical }
         if !critical.isEmpty {
             out += "## Critical path\n\n" + critical.map { "`\($0.id)` (\($0.finish))" }.joined(separator: " → ") + "\n\n"
         }
