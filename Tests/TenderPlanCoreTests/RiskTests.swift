@@ -106,6 +106,12 @@ func riskRun(_ text: String, iterations: Int = 200, seed: UInt64 = 1, threads: I
             #expect(many.items.map(\.finish.p80) == one.items.map(\.finish.p80) && many.items.map(\.criticality) == one.items.map(\.criticality))
             #expect(many.totalReal.p50 == one.totalReal.p50 && many.drivers.map(\.finishCorrelation) == one.drivers.map(\.finishCorrelation))
         }
+        // Any split of the iterations over the threads: 10 iterations on 4 or 7 threads left the last ranges past the end.
+        for (iterations, threads) in [(10, 4), (10, 7), (10_000, 256), (3, 3)] {
+            let (_, split) = try await riskRun(text, iterations: iterations, seed: 7, threads: threads)
+            let (_, whole) = try await riskRun(text, iterations: iterations, seed: 7, threads: 1)
+            #expect(split.iterations == iterations && split.items.map(\.finish.p80) == whole.items.map(\.finish.p80))
+        }
         // The plain call on the calling thread gives the same result as well.
         let (loaded, _) = try await riskRun(text, iterations: 1, seed: 7, threads: 1)
         let plain = RiskSimulation(scenario: try #require(loaded.scenario), fitGap: try #require(loaded.fitGap), plan: try #require(loaded.plan))

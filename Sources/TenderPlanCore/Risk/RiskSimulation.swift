@@ -232,10 +232,10 @@ public struct RiskSimulation: Sendable {
     /// Runs `iterations` iterations on `threads` concurrent tasks; the result does not depend on `threads`.
     public func run(iterations: Int, seed: UInt64, threads: Int, progress: (@Sendable (Int) -> Void)? = nil) async -> RiskResult {
         let workers = max(1, min(threads, iterations))
-        let chunk = (iterations + workers - 1) / workers
         let parts: [Outcomes] = await withTaskGroup(of: (Int, Outcomes).self) { group in
             for worker in 0..<workers {
-                let range = (worker * chunk)..<min(iterations, (worker + 1) * chunk)
+                // Consecutive ranges of nearly equal size (a rounded-up chunk left the last workers past the end).
+                let range = (iterations * worker / workers)..<(iterations * (worker + 1) / workers)
                 guard !range.isEmpty else { continue }
                 group.addTask { (worker, self.outcomes(range, seed: seed, progress: progress)) }
             }
