@@ -38,11 +38,13 @@ let package = Package(
         ),
         // One system call Foundation lacks: swapping two folders atomically (the report bundle's last step).
         .target(name: "CAtomicRename"),
+        // Whether standard output or error was closed at start-up, checked before anything can take its number.
+        .target(name: "CStandardStreams"),
         // The commands, as a library so tests can drive them.
         .target(
             name: "TenderPlanCLI",
             dependencies: [
-                "TenderPlanCore", "TenderPlanReports", "YAMLSource", "CAtomicRename",
+                "TenderPlanCore", "TenderPlanReports", "YAMLSource", "CAtomicRename", "CStandardStreams",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

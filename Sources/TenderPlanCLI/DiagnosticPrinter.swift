@@ -1,3 +1,4 @@
+import CStandardStreams
 import Foundation
 import TenderPlanCore
 import YAMLSource
@@ -55,10 +56,39 @@ struct DiagnosticPrinter {
     }
 }
 
+/// Whether the command was started with standard output or standard error closed (see `CStandardStreams`).
+let closedAtStart: (output: Bool, error: Bool) = {
+    let closed = tp_streams_closed_at_start()
+    return (closed & 1 != 0, closed & 2 != 0)
+}()
+
+/// Diagnostics: if standard error itself cannot be written there is nowhere left to say so.
 func writeStandardError(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
+    guard !closedAtStart.error else { return }
+    _ = writeAll(text, to: STDERR_FILENO)
 }
 
+/// The requested output. When it cannot be written (a full disk, a file size limit, a closed descriptor, a
+/// reader that went away) the command says so on standard error and exits 74 instead of trapping.
 func writeStandardOutput(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    guard let failure = closedAtStart.output ? EBADF : writeAll(text, to: STDOUT_FILENO) else { return }
+    writeStandardError("tenderplan: error: cannot write the output: \(String(cString: strerror(failure)))\n")
+    exit(ExitStatus.cannotWriteOutput)
+}
+
+/// Writes every byte of `text` to `descriptor`; the errno when a write fails.
+private func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
+    var bytes = Array(text.utf8)
+    var written = 0
+    return bytes.withUnsafeMutableBytes { buffer -> Int32? in
+        while written < buffer.count {
+            let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            written += count
+        }
+        return nil
+    }
 }

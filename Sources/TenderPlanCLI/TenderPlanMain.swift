@@ -4,6 +4,9 @@ import Foundation
 /// Runs the command line and exits with the documented codes (usage errors are 2, not 64).
 public enum TenderPlanMain {
     public static func run(_ arguments: [String]? = nil) async -> Never {
+        // Past a file size limit a write fails with EFBIG (reported, exit 74 or 73) instead of killing the process.
+        signal(SIGXFSZ, SIG_IGN)
+        _ = closedAtStart
         do {
             var command = try TenderPlanCommand.parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -15,7 +18,7 @@ public enum TenderPlanMain {
         } catch {
             let code = TenderPlanCommand.exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((TenderPlanCommand.fullMessage(for: error) + "\n").utf8))
+                writeStandardError(TenderPlanCommand.fullMessage(for: error) + "\n")
                 exit(ExitStatus.usage)
             }
             TenderPlanCommand.exit(withError: error)
@@ -33,6 +36,8 @@ public enum ExitStatus {
     public static let internalError: Int32 = 70
     /// An output folder or file cannot be written (sysexits' EX_CANTCREAT).
     public static let cannotWrite: Int32 = 73
+    /// Standard output cannot be written (sysexits' EX_IOERR).
+    public static let cannotWriteOutput: Int32 = 74
 }
 
 /// `tenderplan`: the root command.

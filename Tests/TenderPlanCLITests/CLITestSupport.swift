@@ -19,10 +19,11 @@ struct RunResult {
     var seconds: Double
 }
 
-/// Runs the binary the way a user does, from the package root, with a clean environment.
-func run(_ arguments: [String], environment: [String: String] = [:], in folder: URL = packageRoot) throws -> RunResult {
+/// Runs the binary the way a user does, from the package root, with a clean environment (or, with `shell`,
+/// `/bin/sh` with these arguments, for redirections and limits).
+func run(_ arguments: [String], shell: Bool = false, environment: [String: String] = [:], in folder: URL = packageRoot) throws -> RunResult {
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = shell ? URL(fileURLWithPath: "/bin/sh") : binary
     process.arguments = arguments
     process.currentDirectoryURL = folder
     process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C"].merging(environment) { $1 }
