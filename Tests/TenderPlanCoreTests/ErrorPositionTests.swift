@@ -78,6 +78,8 @@ let badInputs: [BadInput] = [
              code: .roadmap, says: "roadmap only from 2030-01-01", severity: .warning),
     BadInput(name: "retirement after the horizon", yaml: "tenderplan: 1\nscenario: {id: t, start: 2024-01-01, horizon: 2025}\nlegacy:\n  - id: 1️⃣old\n    retire: 2026-06-30\n    decommission: {amount: 5}\n",
              code: .horizon, says: "after the horizon 2025", severity: .warning),
+    BadInput(name: "a percentage without its %", yaml: "tenderplan: 1\nscenario: {id: t, start: 2024-01-01, discount_rate: 1️⃣3.5}\n",
+             code: .implausible, says: "3.5 is read as a fraction, 350%; did you mean 3.5%?", severity: .warning),
     BadInput(name: "no admissible bid", yaml: header + "requirements:\n  - {id: r1, priority: must}\nproducts:\n  - id: p1\ntenders:\n  - id: 1️⃣t1\n    agencies: [politie]\n    candidates: [p1]\n    award: {method: lowest-price}\n", code: .noAdmissibleBid, says: "'p1' is knocked out: politie: r1"),
     BadInput(name: "risk delay in the wrong unit family", yaml: header + "tasks:\n  - id: a\n    duration: 10d\nrisks:\n  - id: r1\n    probability: 10%\n    delay: {task: a, by: 1️⃣{optimistic: 1mo, likely: 2mo, pessimistic: 3mo}}\n", code: .unitMismatch, says: "working units"),
 ]

@@ -90,6 +90,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case planLimit = "plan-limit"
     case roadmap
     case horizon
+    /// A legal value that is almost certainly a slip (warned with the likely intended value).
+    case implausible
     case gate
 }
 

@@ -38,7 +38,16 @@ struct ModelBuilder {
     mutating func id(_ f: Fields, _ key: String) -> Identifier? { parse(f, key, ScalarParsers.identifier) }
     mutating func date(_ f: Fields, _ key: String) -> Day? { parse(f, key, ScalarParsers.date) }
     mutating func money(_ f: Fields, _ key: String) -> Decimal? { parse(f, key, ScalarParsers.money) }
-    mutating func percentage(_ f: Fields, _ key: String) -> Decimal? { parse(f, key, ScalarParsers.percentage) }
+    /// A percentage; a bare number is a fraction, so one above 1 (`discount_rate: 3.5`, read as 350 %) is almost
+    /// certainly a percentage without its `%`: warned, with the likely intended value.
+    mutating func percentage(_ f: Fields, _ key: String) -> Decimal? {
+        guard let text = scalarText(f, key), let value = report(ScalarParsers.percentage(text), key: key, at: f.valueLocation(key)) else { return nil }
+        if !text.contains("%") && abs(value) > 1 {
+            diagnostics.warning(.implausible, "'\(key)': \(text) is read as a fraction, \(percentText(value)); did you mean \(text.trimmingCharacters(in: .whitespaces))%?",
+                                at: f.valueLocation(key))
+        }
+        return value
+    }
     mutating func duration(_ f: Fields, _ key: String) -> PlanDuration? { parse(f, key, ScalarParsers.duration) }
 
     mutating func locatedId(_ f: Fields, _ key: String) -> Located<Identifier>? {
