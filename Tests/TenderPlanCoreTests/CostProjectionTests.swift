@@ -51,6 +51,26 @@ func same(_ a: Decimal, _ b: Decimal, places: Int = 20) -> Bool {
 }
 
 @Suite struct CostProjectionTests {
+    /// Money past what the projection counts exactly is a located error, never NaN or a trap: growth that
+    /// compounds to more than 10^24, a discount rate at -100 % (nothing left to discount) or just above it (the
+    /// present value explodes), a price index at -100 %.
+    @Test(arguments: [
+        ("horizon: 2026", "horizon: 2199", "{name: Support, amount: 1000, every: year, from: 2024-07-01, growth: 10%}",
+         "{name: Support, amount: 1000, every: year, from: 2024-07-01, growth: 1000%}", "cost line 'Support' grows beyond 10^24", 11),
+        ("discount_rate: 10%", "discount_rate: -100%", "", "", "'discount_rate': -100% leaves no money", 2),
+        ("discount_rate: 10%", "discount_rate: -99.99%, horizon: 2199", "horizon: 2026, ", "", "the net present value grows beyond 10^24", 2),
+        ("price_index: 2%", "price_index: -100%", "", "", "'price_index': -100% leaves no money", 2),
+    ])
+    func moneyOutOfRangeIsALocatedError(_ from: String, _ to: String, _ from2: String, _ to2: String, _ says: String, _ line: Int) throws {
+        var text = costScenario().replacingOccurrences(of: from, with: to)
+        if !from2.isEmpty { text = text.replacingOccurrences(of: from2, with: to2) }
+        let result = check(text)
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        #expect(errors.count == 1 && errors.first?.message.contains(says) == true && errors.first?.location.line == line,
+                "\(errors.map { "\($0.location) \($0.message)" })")
+        #expect(!(result.costs?.totalReal.isNaN ?? false) || result.hasErrors)
+    }
+
     @Test func theCutoversAreWhereTheCommentsSay() throws {
         let (plan, _) = try runCosts(costScenario())
         #expect(plan.item("g1.cutover")?.start.iso == "2024-04-02" && plan.item("g2.cutover")?.start.iso == "2024-07-02")

@@ -32,6 +32,7 @@ public struct CostProjection: Sendable {
         var name: String
         var source: String
         var legacy: Int?
+        var location: SourceLocation
     }
 
     /// `analysis` may be passed in when the caller has one (risk runs thousands of projections).
@@ -149,6 +150,7 @@ public struct CostProjection: Sendable {
         let totalNominal = yearly.reduce(Decimal(0)) { $0 + $1.nominal }
         let npv = presentValue(yearly.map(\.real))
         let npvNet = presentValue(yearly.map { $0.real - $0.benefits })
+        checkRange(yearly, rows: rows, benefits: benefitRows, totals: [totalReal, totalNominal, npv, npvNet], into: &diagnostics)
 
         var extensions: [CostResult.Extension] = []
         for (index, system) in scenario.legacy.enumerated() {
@@ -173,6 +175,36 @@ public struct CostProjection: Sendable {
                           byTender: scenario.tenders.map(\.id).compactMap { id in byTender[id].map { (id, $0) } },
                           byAgency: scenario.agencies.map(\.id).map { ($0, byAgency[$0] ?? 0) },
                           diagnostics: diagnostics.sorted)
+    }
+
+    /// Money beyond 10^24 (a billion times the largest amount a scenario may hold) is outside what the
+    /// projection computes exactly, and past Decimal's range it would become NaN: an error at the line whose
+    /// growth or indexation got there, or at the rate, instead of a silent wrong number.
+    func checkRange(_ years: [CostResult.Year], rows: [Row], benefits: [Row], totals: [Decimal], into diagnostics: inout Diagnostics) {
+        let bound = Decimal(sign: .plus, exponent: 24, significand: 1)
+        func outside(_ value: Decimal) -> Bool { value.isNaN || abs(value) > bound }
+        var reported = false
+        for (index, row) in rows.enumerated() {
+            guard let year = years.first(where: { outside($0.lines[index].real) }) else { continue }
+            diagnostics.error(.invalidValue, "cost line '\(row.name)' grows beyond 10^24 by \(year.year) (its growth compounded over the years to the horizon): the projection cannot count it; check growth and horizon",
+                              at: row.location)
+            reported = true
+        }
+        if !reported, years.contains(where: { outside($0.nominal) || $0.lines.contains { outside($0.nominal) } }) {
+            diagnostics.error(.invalidValue, "with price_index \(percentText(scenario.info.priceIndex)) the nominal money grows beyond 10^24 by the horizon: check price_index and horizon",
+                              at: scenario.info.location)
+            reported = true
+        }
+        if !reported, years.contains(where: { outside($0.benefits) }) {
+            let row = benefits.first
+            diagnostics.error(.invalidValue, "the benefits grow beyond 10^24 by the horizon: the projection cannot count them; check their growth and the horizon",
+                              at: row?.location ?? scenario.info.location)
+            reported = true
+        }
+        if !reported, totals.contains(where: outside) {
+            diagnostics.error(.invalidValue, "with discount_rate \(percentText(scenario.info.discountRate)) the net present value grows beyond 10^24: check discount_rate and horizon",
+                              at: scenario.info.location)
+        }
     }
 
     // MARK: arithmetic
@@ -218,11 +250,20 @@ public struct CostProjection: Sendable {
         return total
     }
 
+    /// base^exponent, or NaN once it leaves 10^±30: Decimal traps where a product or quotient leaves its range
+    /// (about 10^±128), so growth, indexation and discounting stay far inside it, and NaN (which passes through
+    /// the arithmetic) is reported by `checkRange` as an error at its cause.
     func power(_ base: Decimal, _ exponent: Int) -> Decimal {
         var result = Decimal(1)
-        for _ in 0..<max(0, exponent) { result *= base }
+        for _ in 0..<max(0, exponent) {
+            result *= base
+            if result > Self.powerHigh || result < -Self.powerHigh || (result != 0 && result < Self.powerLow && result > -Self.powerLow) { return .nan }
+        }
         return result
     }
+
+    static let powerHigh = Decimal(sign: .plus, exponent: 30, significand: 1)
+    static let powerLow = Decimal(sign: .plus, exponent: -30, significand: 1)
 
     // MARK: breakdown shares
 
@@ -350,7 +391,7 @@ public struct CostProjection: Sendable {
             let liveByTender = awardingTenders.map { liveFunctions(productId, scope: Set($0.agencies.map(\.value))) }
             for line in product.costs {
                 let row = rows.count
-                rows.append(Row(name: line.name, source: "product:\(productId)", legacy: nil))
+                rows.append(Row(name: line.name, source: "product:\(productId)", legacy: nil, location: line.location))
                 let until = resolve(line.until, default: horizonEnd, into: &diagnostics)
                 func multiplier(seats: StepFunction, sites: StepFunction, agencies: [Identifier]) -> StepFunction {
                     switch line.per {
@@ -410,7 +451,7 @@ public struct CostProjection: Sendable {
         for (lines, source) in [(system.costs, "legacy:\(system.id)"), (system.coexistence, "coexistence:\(system.id)")] {
             for line in lines {
                 let row = rowBase + rows.count
-                rows.append(Row(name: line.name, source: source, legacy: index))
+                rows.append(Row(name: line.name, source: source, legacy: index, location: line.location))
                 var from = resolve(line.from, default: scenario.info.start, retirement: retirement, planned: system.plannedRetirement, into: &diagnostics)
                 if line.afterPlannedRetirement != nil, let planned = system.plannedRetirement { from = planned.advanced(by: 1) }
                 let until = resolve(line.until, default: retirement, retirement: retirement, planned: system.plannedRetirement, into: &diagnostics)
@@ -441,7 +482,7 @@ public struct CostProjection: Sendable {
         rows += built.rows
         charges += built.charges
         if let amount = system.decommission {
-            rows.append(Row(name: "decommission", source: "legacy:\(system.id)", legacy: index))
+            rows.append(Row(name: "decommission", source: "legacy:\(system.id)", legacy: index, location: system.location))
             charges.append(Charge(row: rows.count - 1, amount: amount, every: .once, from: retirement, until: retirement,
                                   multiplier: .constant(1), growth: 0, agencyShares: seatShares(scenario.agencies.map(\.id))))
         }
@@ -479,7 +520,7 @@ public struct CostProjection: Sendable {
         let allSeats = Decimal(scenario.sites.reduce(0) { $0 + $1.users.reduce(0) { $0 + $1.seats } })
         for line in scenario.benefits {
             let row = rows.count
-            rows.append(Row(name: line.name, source: "benefit", legacy: nil))
+            rows.append(Row(name: line.name, source: "benefit", legacy: nil, location: line.location))
             let from = resolve(line.from, default: scenario.info.start, into: &diagnostics)
             checkStart(from, line, into: &diagnostics)
             let until = resolve(line.until, default: horizonEnd, into: &diagnostics)

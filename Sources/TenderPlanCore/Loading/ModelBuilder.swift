@@ -197,6 +197,14 @@ struct ModelBuilder {
             horizon: integer(f, "horizon"), calendar: locatedId(f, "calendar"),
             language: choice(f, "language", Language.self) ?? .en, location: f.location)
         info.hasValidStart = start != nil
+        // Money is divided (discounting) and multiplied (indexing) by 1 + the rate, year after year.
+        for key in ["discount_rate", "price_index"] where f.has(key) {
+            let value = key == "discount_rate" ? info.discountRate : info.priceIndex
+            if value <= -1 {
+                diagnostics.error(.invalidValue, "'\(key)': \(percentText(value)) leaves no money: it must lie above -100%", at: f.valueLocation(key))
+                if key == "discount_rate" { info.discountRate = fallback.discountRate } else { info.priceIndex = 0 }
+            }
+        }
         if let start, f.has("base_year"), info.baseYear > start.year {
             diagnostics.error(.invalidValue, "'base_year' \(info.baseYear) is after the start's year \(start.year); prices must be in a year the programme has begun", at: f.valueLocation("base_year"))
         }
