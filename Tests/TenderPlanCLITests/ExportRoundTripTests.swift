@@ -107,6 +107,16 @@ let bundledScenarios = ["nms-staged", "nms-single-tender", "lmo-2016", "tutorial
 
 /// The exports are safe to open: scenario text never becomes TaskJuggler, Mermaid or XML syntax.
 @Suite(.serialized) struct ExportSafetyTests {
+    /// CSV for `;`-separated (European) spreadsheets too: a cell holding `;` or a tab is quoted, so `x;=1+1;x`
+    /// stays one text cell, and a NUL or other control character cannot end the file for a reader.
+    @Test func csvCellsStayOneCellInEveryDialect() {
+        #expect(CSVWriter.escape(.text("x;=1+1;x")) == "\"x;=1+1;x\"")
+        #expect(CSVWriter.escape(.text("a\tb")) == "\"a\tb\"")
+        #expect(CSVWriter.escape(.text("nul\u{0}and\u{1}")) == "nul\u{FFFD}and\u{FFFD}")
+        #expect(CSVWriter.escape(.text("=SUM(A1)")) == "'=SUM(A1)")
+        #expect(CSVWriter.escape(.text("plain")) == "plain")
+    }
+
     static let titles: [String: String] = [
         "a": "macro ${?x} here",
         "b": "ends with backslash \\",

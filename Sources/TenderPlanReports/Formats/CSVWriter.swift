@@ -22,18 +22,29 @@ public enum CSVWriter {
     }
 
     /// A text cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a leading `'`.
+    /// A cell is quoted when it holds a separator of any common dialect: `,`, and also `;` and tab, which Dutch
+    /// and other European spreadsheets split on (unquoted, `x;=1+1` would become a formula cell there). Control
+    /// characters other than tab and line ends become U+FFFD: tools stop reading at a NUL.
     public static func escape(_ cell: CSVCell) -> String {
         switch cell {
         case .empty: return ""
         case .number(let text): return text
         case .text(var text):
+            if text.unicodeScalars.contains(where: isControl) {
+                text = String(String.UnicodeScalarView(text.unicodeScalars.map { isControl($0) ? "\u{FFFD}" : $0 }))
+            }
             if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
                 text = "'" + text
             }
-            if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || text.hasPrefix(" ") || text.hasSuffix(" ") {
+            if text.contains(where: { $0 == "," || $0 == ";" || $0 == "\t" || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                || text.hasPrefix(" ") || text.hasSuffix(" ") {
                 return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }
             return text
         }
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0x7F
     }
 }
