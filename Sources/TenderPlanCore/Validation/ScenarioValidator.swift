@@ -106,14 +106,15 @@ struct ValidationRun {
 
     /// Reports an id that does not name a thing of one of the expected kinds.
     @discardableResult
-    mutating func expect(_ id: Identifier, _ allowed: [IdKind], at location: SourceLocation, role: String) -> Bool {
+    /// `also`: words that are valid here besides ids (`last_go_live`, a cost line's events), offered as a did-you-mean too.
+    mutating func expect(_ id: Identifier, _ allowed: [IdKind], at location: SourceLocation, role: String, also: [String] = []) -> Bool {
         if let kind = kinds[id] {
             if allowed.contains(kind) { return true }
             let names = allowed.map(\.rawValue).joined(separator: " or ")
             diagnostics.error(.unknownReference, "\(role) '\(id)' is a \(kind.rawValue), not a \(names)", at: location)
             return false
         }
-        let candidates = allowed.flatMap { ids[$0] ?? [] }.map(\.raw)
+        let candidates = allowed.flatMap { ids[$0] ?? [] }.map(\.raw) + also
         let names = allowed.map(\.rawValue).joined(separator: " or ")
         diagnostics.error(.unknownReference, "\(role) '\(id)' is not a known \(names)", at: location,
                           notes: didYouMean(id.raw, in: candidates))
@@ -292,14 +293,16 @@ struct ValidationRun {
     // MARK: references
 
     /// Checks an `after:` reference: a known schedulable item and a part it has.
-    mutating func checkReference(_ reference: Reference) {
+    mutating func checkReference(_ reference: Reference, events: Bool = false) {
         if reference.target == "last_go_live" {
             if let part = reference.part, part != "start" && part != "finish" {
                 diagnostics.error(.unknownPhase, "'last_go_live' is a milestone and has no part '\(part)'", at: reference.location)
             }
             return
         }
-        guard expect(reference.target, [.task, .tender, .goLive, .legacy], at: reference.location, role: "'\(reference.description)':") else { return }
+        let words = ["last_go_live"] + (events ? ["contract", "go_live", "retirement", "planned_retirement"] : [])
+        guard expect(reference.target, [.task, .tender, .goLive, .legacy], at: reference.location, role: "'\(reference.description)':", also: words)
+        else { return }
         guard let part = reference.part, part != "start", part != "finish" else { return }
         let parts: [String]
         switch kinds[reference.target] {
@@ -343,7 +346,7 @@ struct ValidationRun {
                     diagnostics.error(.missingKey, "'planned_retirement' is used but the legacy system sets no 'planned_retirement' date", at: event.location)
                 }
             case .item(let reference):
-                checkReference(reference)
+                checkReference(reference, events: true)
             case .date(let day):
                 if event.location == line.from?.location, scenario.info.hasValidStart, day.year < scenario.info.baseYear {
                     diagnostics.error(.beforeBaseYear, "'from' \(day) is before 1 January of base_year \(scenario.info.baseYear); the projection starts there", at: event.location)
