@@ -78,9 +78,9 @@ func writeStandardOutput(_ text: String) {
 
 /// Writes every byte of `text` to `descriptor`; the errno when a write fails.
 private func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
-    var bytes = Array(text.utf8)
+    var text = text
     var written = 0
-    return bytes.withUnsafeMutableBytes { buffer -> Int32? in
+    return text.withUTF8 { buffer -> Int32? in
         while written < buffer.count {
             let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
             if count < 0 {

@@ -6,7 +6,6 @@ public enum TenderPlanMain {
     public static func run(_ arguments: [String]? = nil) async -> Never {
         // Past a file size limit a write fails with EFBIG (reported, exit 74 or 73) instead of killing the process.
         signal(SIGXFSZ, SIG_IGN)
-        _ = closedAtStart
         do {
             var command = try TenderPlanCommand.parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -190,7 +190,8 @@ public struct CostProjection: Sendable {
                               at: row.location)
             reported = true
         }
-        if !reported, years.contains(where: { outside($0.nominal) || $0.lines.contains { outside($0.nominal) } }) {
+        // Costs are never negative, so a line out of range takes its year's total with it.
+        if !reported, years.contains(where: { outside($0.nominal) }) {
             diagnostics.error(.invalidValue, "with price_index \(percentText(scenario.info.priceIndex)) the nominal money grows beyond 10^24 by the horizon: check price_index and horizon",
                               at: scenario.info.location)
             reported = true
@@ -257,7 +258,8 @@ public struct CostProjection: Sendable {
         var result = Decimal(1)
         for _ in 0..<max(0, exponent) {
             result *= base
-            if result > Self.powerHigh || result < -Self.powerHigh || (result != 0 && result < Self.powerLow && result > -Self.powerLow) { return .nan }
+            let size = abs(result)
+            if size > Self.powerHigh || (size < Self.powerLow && size != 0) { return .nan }
         }
         return result
     }

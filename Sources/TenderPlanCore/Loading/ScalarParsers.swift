@@ -175,7 +175,10 @@ public enum ScalarParsers {
         return result
     }
 
-    /// A cost line's `from`/`until`: a date, an event word or an item reference (no lag).
+    /// The event words a cost line's `from`/`until` takes besides dates and item references.
+    public static let eventWords = ["contract", "go_live", "last_go_live", "retirement", "planned_retirement"]
+
+    /// A cost line's `from`/`until`: a date, an event word (`eventWords`) or an item reference (no lag).
     public static func event(_ text: String, location: SourceLocation) -> Result<CostEvent, ScalarError> {
         switch text {
         case "contract": return .success(.contract)

@@ -23,6 +23,12 @@ struct ActiveGoLives {
         return offset >= 0 && offset < counts.count ? Int(counts[offset]) : 0
     }
 
+    /// Whether `limit` go-lives are active on `day` already.
+    func isFull(_ day: Day) -> Bool {
+        let offset = base.distance(to: day)
+        return offset >= 0 && offset < counts.count && full[offset >> 6] & (1 << UInt64(offset & 63)) != 0
+    }
+
     func hasCutover(on day: Day) -> Bool {
         let offset = base.distance(to: day)
         return offset >= 0 && offset < cutoverOrder.count && cutoverOrder[offset] != Int32.max

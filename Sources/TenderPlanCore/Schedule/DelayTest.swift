@@ -147,13 +147,24 @@ struct DelayTest {
 
     /// Whether delaying `index` by `days` working days moves the programme finish later.
     private mutating func moves(_ index: Int, by days: Int) -> Bool {
-        let subset = prepare(index)
         var record = Scheduler.Record(keepsCauses: false)
+        let (subset, stays) = reschedule(index, by: days, &record)
+        restore(subset)
+        return !stays
+    }
+
+    /// One try: `index` delayed by `days`, what it can move rescheduled into `work` (there until `restore`).
+    /// Whether every item stayed within the latest day its links allow.
+    private mutating func reschedule(_ index: Int, by days: Int, _ record: inout Scheduler.Record) -> (subset: [Int], stays: Bool) {
+        let subset = prepare(index)
         replay.stamp += 1
         let stays = (try? scheduler.forward(&work, &waiting, subset: subset, record: &record,
                                             delay: Scheduler.Delay(item: index, days: days), bounds: latest, replay: replay)) ?? false
+        return (subset, stays)
+    }
+
+    private mutating func restore(_ subset: [Int]) {
         for item in subset { work[item] = placed[item] }
-        return !stays
     }
 
     /// The items a delay of `index` can move (what follows it, and all go-lives with what follows them), cleared
@@ -181,12 +192,9 @@ struct DelayTest {
     /// than before although its own dependencies would allow its old start.
     private mutating func explain(_ index: Int, by days: Int) -> String {
         let network = scheduler.network
-        let delay = Scheduler.Delay(item: index, days: days)
         // Found without texts; the go-live's own leveling is then replayed with them (the dates are the same).
-        var subset = prepare(index)
         var record = Scheduler.Record(keepsCauses: false)
-        replay.stamp += 1
-        _ = try? scheduler.forward(&work, &waiting, subset: subset, record: &record, delay: delay, bounds: latest, replay: replay)
+        let subset = reschedule(index, by: days, &record).subset
         var found: (goLive: Int, start: Day)?
         for (goLive, parts) in network.goLiveParts.enumerated() where parts.preparation != index && parts.cutover != index {
             guard replay.changed[parts.preparation] == replay.stamp, let moved = work[parts.preparation], moved.start > placed[parts.preparation].start,
@@ -194,16 +202,13 @@ struct DelayTest {
             found = (goLive, moved.start)
             break
         }
-        for item in subset { work[item] = placed[item] }
+        restore(subset)
         guard let found else {
             return "a delay of \(days) working day\(days == 1 ? "" : "s") changes the order in which leveling places the go-lives, and that moves the programme finish"
         }
         let preparation = network.goLiveParts[found.goLive].preparation
-        subset = prepare(index)
         record = Scheduler.Record(keepsCauses: false, causesOf: found.goLive)
-        replay.stamp += 1
-        _ = try? scheduler.forward(&work, &waiting, subset: subset, record: &record, delay: delay, bounds: latest, replay: replay)
-        for item in subset { work[item] = placed[item] }
+        restore(reschedule(index, by: days, &record).subset)
         let id = String(network.items[preparation].id.dropLast(".preparation".count))
         let why = record.leveling[preparation].map { " because " + $0.joined(separator: "; then ") } ?? ""
         return "a delay of \(days) working day\(days == 1 ? "" : "s") makes go-live \(id) wait (its preparation would start \(found.start) instead of \(placed[preparation].start)\(why)), and that moves the programme finish"

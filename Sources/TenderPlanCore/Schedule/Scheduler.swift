@@ -468,8 +468,6 @@ public struct Scheduler: Sendable {
 
     // MARK: leveling
 
-    /// Places a go-live as one block: preparation from S, the cutover on the first working day after it,
-    /// hypercare from the cutover. S moves a working day at a time until no freeze, gap or parallel limit is broken.
     /// What a replay knows of a go-live's leveling in the plan: its failed tries as facts (each explains the
     /// tries from its `from` up to the next fact's, or up to the planned start; tries before the first fact
     /// fell in a freeze, which stays), valid while its earliest day lies between the planned earliest and start.
@@ -483,6 +481,9 @@ public struct Scheduler: Sendable {
         var untilFirstGone: Bool
     }
 
+
+    /// Places a go-live as one block: preparation from S, the cutover on the first working day after it,
+    /// hypercare from the cutover. S moves a working day at a time until no freeze, gap or parallel limit is broken.
     private func level(_ goLive: Int, _ placements: [Placement?], load: ActiveGoLives, delay: Delay?, counting replay: Replay? = nil, known: Known?, evidence: inout [Evidence]?, keepsCauses: Bool)
         throws(PlanError) -> (preparation: Placement, cutover: Placement, hypercare: Placement, causes: [LevelingFailure]) {
         let parts = network.goLiveParts[goLive]
@@ -496,7 +497,6 @@ public struct Scheduler: Sendable {
         // The plan's facts, while they are trusted (tries before `knownStart` only).
         let facts = known?.facts ?? [], holding = known?.holding ?? 0, untilFirstGone = known?.untilFirstGone ?? false
         var knownStart = known?.start ?? earliest
-        let limit = maxParallel ?? Int.max
         var fact = 0  // facts before `fact` start on or before s
         // Jumps are exact only when the preparation counts working days (then the cutover moves with it).
         let jumps = durations[parts.preparation].workingDays != nil && !triesEveryDay
@@ -520,7 +520,7 @@ public struct Scheduler: Sendable {
                 // Before the first fact the tries fell in a freeze.
                 guard fact > 0 else { s = end; continue }
                 let reason = facts[fact - 1]
-                if reason.gap ? load.hasCutover(on: reason.day) : load.count(reason.day) >= limit {
+                if reason.gap ? load.hasCutover(on: reason.day) : load.isFull(reason.day) {
                     s = end
                     continue
                 }

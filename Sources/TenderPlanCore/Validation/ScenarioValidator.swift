@@ -104,9 +104,9 @@ struct ValidationRun {
         }
     }
 
-    /// Reports an id that does not name a thing of one of the expected kinds.
+    /// Reports an id that does not name a thing of one of the expected kinds. `also`: words that are valid here
+    /// besides ids (`last_go_live`, a cost line's events), offered as a did-you-mean too.
     @discardableResult
-    /// `also`: words that are valid here besides ids (`last_go_live`, a cost line's events), offered as a did-you-mean too.
     mutating func expect(_ id: Identifier, _ allowed: [IdKind], at location: SourceLocation, role: String, also: [String] = []) -> Bool {
         if let kind = kinds[id] {
             if allowed.contains(kind) { return true }
@@ -300,7 +300,7 @@ struct ValidationRun {
             }
             return
         }
-        let words = ["last_go_live"] + (events ? ["contract", "go_live", "retirement", "planned_retirement"] : [])
+        let words = events ? ScalarParsers.eventWords : ["last_go_live"]
         guard expect(reference.target, [.task, .tender, .goLive, .legacy], at: reference.location, role: "'\(reference.description)':", also: words)
         else { return }
         guard let part = reference.part, part != "start", part != "finish" else { return }
