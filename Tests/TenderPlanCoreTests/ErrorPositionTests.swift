@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TenderPlanCore
 
@@ -135,5 +136,39 @@ extension Array where Element == UInt8 {
             }
         }
         return out
+    }
+}
+
+/// The coverage-guided fuzzer (Fuzz/run.sh) starts from the bundled scenarios and from these bad inputs,
+/// kept as files in Fuzz/seeds/ (one per case, markers removed). This test keeps the folder in step with the
+/// list; `RECORD_GOLDEN=1` rewrites it.
+@Suite struct FuzzSeedTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fuzz/seeds")
+
+    static func seeds() -> [String: [UInt8]] {
+        var seeds: [String: [UInt8]] = [:]
+        for input in badInputs {
+            let name = input.name.map { $0.isLetter || $0.isNumber ? String($0).lowercased() : "-" }.joined() + ".yaml"
+            seeds[name] = Array(MarkedText(input.yaml).text.utf8).replacingInvalid()
+        }
+        return seeds
+    }
+
+    @Test func theFuzzSeedsAreTheBadInputs() throws {
+        let expected = FuzzSeedTests.seeds()
+        #expect(expected.count == badInputs.count, "two bad inputs share a file name")
+        let manager = FileManager.default
+        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+            try? manager.removeItem(at: FuzzSeedTests.folder)
+            try manager.createDirectory(at: FuzzSeedTests.folder, withIntermediateDirectories: true)
+            for (name, bytes) in expected { try Data(bytes).write(to: FuzzSeedTests.folder.appendingPathComponent(name)) }
+        }
+        let present = Set((try? manager.contentsOfDirectory(atPath: FuzzSeedTests.folder.path)) ?? [])
+        #expect(present == Set(expected.keys), "Fuzz/seeds/ differs from badInputs; re-record with RECORD_GOLDEN=1")
+        for (name, bytes) in expected where present.contains(name) {
+            let data = try Data(contentsOf: FuzzSeedTests.folder.appendingPathComponent(name))
+            #expect([UInt8](data) == bytes, "Fuzz/seeds/\(name) is stale; re-record with RECORD_GOLDEN=1")
+        }
     }
 }
