@@ -99,6 +99,10 @@ struct FileIncludeReader: IncludeReader {
             return .notFound("no such file next to the scenario (looked for \(displayPath))", suggestion: closestFile(to: name, near: displayPath))
         }
         guard !isDirectory.boolValue else { return .notFound("it is a folder") }
+        // A named pipe or a device would block the read or never end.
+        guard (try? FileManager.default.attributesOfItem(atPath: resolved.path)[.type] as? FileAttributeType) == .typeRegular else {
+            return .notFound("it is not a regular file (a named pipe or a device?)")
+        }
         guard let handle = FileHandle(forReadingAtPath: resolved.path) else { return .notFound("permission denied") }
         defer { try? handle.close() }
         let data = (try? handle.read(upToCount: limits.maxInputBytes + 1)) ?? Data()

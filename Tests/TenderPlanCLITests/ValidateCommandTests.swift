@@ -129,6 +129,19 @@ import Testing
         #expect(result.stderr.contains("scenario/main.yaml:3:11: error:") && result.stderr.contains("[include-escape]"), "\(result.stderr)")
     }
 
+    /// A named pipe as include blocked the run for ever (opening it waits for a writer); now anything but a
+    /// regular file is refused at its entry. A `timeout` guards the run, so the old hang fails the test.
+    @Test func aNamedPipeAsIncludeIsRefusedNotWaitedFor() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(mkfifo(folder.appendingPathComponent("pipe.yaml").path, 0o644) == 0)
+        try "tenderplan: 1\nscenario: {id: t, start: 2024-01-01}\ninclude: [pipe.yaml]\n"
+            .write(to: folder.appendingPathComponent("main.yaml"), atomically: true, encoding: .utf8)
+        let result = try run(["-c", "exec timeout 20 \"$0\" validate main.yaml", binary.path], shell: true, in: folder)
+        #expect(result.status == 1, "\(result.status) \(result.stderr)")
+        #expect(result.stderr.contains("main.yaml:3:11: error:") && result.stderr.contains("not a regular file"), "\(result.stderr)")
+    }
+
     @Test func aMisspeltIncludeIsOneErrorWithASuggestion() throws {
         // nms-staged takes its requirements from an include; misspell its name.
         let folder = try temporaryFolder()

@@ -57,6 +57,8 @@ let badInputs: [BadInput] = [
              includes: ["a.yaml": "include: [b.yaml]\n", "b.yaml": "include: [1️⃣a.yaml]\n"]),
     BadInput(name: "include of itself", yaml: header + "include: [1️⃣test.yaml]\n", code: .includeCycle, says: "itself",
              includes: ["test.yaml": "tasks: []\n"]),
+    BadInput(name: "include repeated", yaml: header + "include: [a.yaml, b.yaml]\n", code: .includeRepeated, says: "already included",
+             includes: ["a.yaml": "tasks: []\n", "b.yaml": "include: [1️⃣a.yaml]\n"]),
     BadInput(name: "duplicate id at the later definition", yaml: header + "sites:\n  - id: 1️⃣politie\n", code: .duplicateId, says: "politie"),
     BadInput(name: "unknown agency with did-you-mean", yaml: header + "sites:\n  - id: s1\n    users: {1️⃣politei: 3}\n", code: .unknownReference, says: "politei"),
     BadInput(name: "unknown after reference", yaml: header + "tasks:\n  - id: a\n    duration: 1d\n  - id: b\n    duration: 1d\n    after: [1️⃣c]\n", code: .unknownReference, says: "'c'"),

@@ -72,6 +72,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case includeNotFound = "include-not-found"
     case includeEscape = "include-escape"
     case includeCycle = "include-cycle"
+    case includeRepeated = "include-repeated"
     // Cross references and rules.
     case duplicateId = "duplicate-id"
     case reservedId = "reserved-id"

@@ -131,6 +131,9 @@ struct LoadSession {
     var sections = SectionLists()
     /// An included file could not be read (see `LoadResult.isMissingIncludes`).
     var isMissingIncludes = false
+    /// Every file included so far, by identity, and where it was first included: each is read once, so a
+    /// file's work is bounded by the files there are, not by how often they include each other.
+    var included: [String: SourceLocation] = [:]
 
     init(limits: YAMLLimits, includeReader: (any IncludeReader)?) {
         self.limits = limits
@@ -238,6 +241,12 @@ struct LoadSession {
                 diagnostics.error(.includeCycle, message, at: location)
                 return true
             }
+            if let first = included[identity] {
+                diagnostics.error(.includeRepeated, "include '\(name)' is already included; a file is merged once (its items would be defined twice)",
+                                  at: location, notes: [Diagnostic.Note("first included here", at: first)])
+                return true
+            }
+            included[identity] = location
             guard let root = parseYAML(path: path, bytes: bytes) else { return false }
             var table = FormatTables.root
             table.keys = table.keys.filter { FormatTables.includeKeys.contains($0.name) }
