@@ -17,6 +17,24 @@ enum ExportClients {
         return process.terminationStatus == 0
     }()
 
+    /// Whether `python3` (from the test's own PATH) can import icalendar.
+    static let icalendarInstalled: Bool = (try? python(["-c", "import icalendar"]).status) == 0
+
+    /// Runs `python3` from the test's own PATH (CI's is a pyenv build, not /usr/bin's) with these arguments.
+    static func python(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3"] + arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, stdout, stderr)
+    }
+
     /// A scheduled item as a client sees it: start and finish days, and its name where the client reports one.
     struct Dates: Equatable, CustomStringConvertible {
         var start: String

@@ -242,4 +242,35 @@ let bundledScenarios = ["nms-staged", "nms-single-tender", "lmo-2016", "tutorial
         #expect(cut.utf16.count <= 512 && cut.hasSuffix("…"))
         #expect(long.hasPrefix(String(cut.dropLast())), "cut between characters")
     }
+
+    /// ICS: TEXT may hold no control character but tab (RFC 5545); a NUL or 0x01 in a title went out raw and
+    /// calendar clients dropped the event. icalendar (Python) reads the file back: every text is what was meant.
+    @Test(.enabled(if: ExportClients.icalendarInstalled, "Python's icalendar is not installed (pip install icalendar)"))
+    func icsCarriesNoControlCharactersAndReadsBackInICalendar() throws {
+        var text = try String(contentsOf: packageRoot.appendingPathComponent("Scenarios/tutorial.yaml"), encoding: .utf8)
+        let from = #"title: "Tutorial: one tender, two dispatch centres""#
+        #expect(text.contains(from) && text.contains(#"title: "North goes live""#))
+        text = text.replacingOccurrences(of: from, with: #"title: "Plan \u0000 a;b,c \\ d\u0001\u007F\ne""#)
+        text = text.replacingOccurrences(of: #"title: "North goes live""#, with: #"title: "North\u0008 goes; live, \u001B[31mred""#)
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try text.write(to: folder.appendingPathComponent("x.yaml"), atomically: true, encoding: .utf8)
+        let result = try run(["plan", "x.yaml", "--format", "ics"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let ics = Data(result.stdout.utf8)
+        try ics.write(to: folder.appendingPathComponent("plan.ics"))
+        #expect(!ics.contains { ($0 < 0x20 && $0 != 0x0D && $0 != 0x0A) || $0 == 0x7F }, "a raw control character")
+        let script = """
+            import icalendar, sys, json
+            calendar = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+            print(json.dumps({"name": str(calendar["X-WR-CALNAME"]),
+                              "summaries": [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]}))
+            """
+        let read = try ExportClients.python(["-c", script, folder.appendingPathComponent("plan.ics").path])
+        #expect(read.status == 0, "\(read.stderr)")
+        let parsed = try JSONSerialization.jsonObject(with: Data(read.stdout.utf8)) as? [String: Any]
+        // icalendar un-escapes SUMMARY (TEXT) but hands X- properties back as written.
+        #expect(parsed?["name"] as? String == "Plan \u{FFFD} a\\;b\\,c \\\\ d\u{FFFD}\u{FFFD}\\ne")
+        #expect((parsed?["summaries"] as? [String])?.contains("North\u{FFFD} goes; live, \u{FFFD}[31mred: cutover") == true, "\(read.stdout)")
+    }
 }

@@ -36,7 +36,7 @@ public enum FormatTables {
         KeySpec("id", .identifier, required: true, "The scenario's id; names its report folder."),
         KeySpec("title", .text, default: "the id", "A readable title for reports."),
         KeySpec("start", .date, required: true, "Programme start; nothing is scheduled earlier."),
-        KeySpec("currency", .text, default: "EUR", "ISO currency code of all amounts."),
+        KeySpec("currency", .currency, default: "EUR", "ISO 4217 code of all amounts (three capital letters)."),
         KeySpec("base_year", .integer(min: 1900, max: 2199), default: "the start's year", "Prices are in this year's money."),
         KeySpec("price_index", .percentage, default: "0", "Yearly indexation, for nominal figures."),
         KeySpec("discount_rate", .percentage, default: "2.25%", "Real discount rate for net present value."),

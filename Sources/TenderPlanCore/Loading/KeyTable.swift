@@ -1,6 +1,8 @@
 /// The type of a key's value, as the format reference and the JSON Schema describe it.
 public indirect enum ValueType: Sendable, Hashable {
     case text
+    /// An ISO 4217 code: three capital letters.
+    case currency
     case identifier
     case date
     case money

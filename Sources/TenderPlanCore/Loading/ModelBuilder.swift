@@ -192,7 +192,7 @@ struct ModelBuilder {
         let start = date(f, "start")
         var info = ScenarioInfo(
             id: id(f, "id") ?? "scenario", title: text(f, "title"), start: start ?? fallback.start,
-            currency: text(f, "currency") ?? "EUR", baseYear: integer(f, "base_year"),
+            currency: parse(f, "currency", ScalarParsers.currency) ?? "EUR", baseYear: integer(f, "base_year"),
             priceIndex: percentage(f, "price_index") ?? 0, discountRate: percentage(f, "discount_rate") ?? fallback.discountRate,
             horizon: integer(f, "horizon"), calendar: locatedId(f, "calendar"),
             language: choice(f, "language", Language.self) ?? .en, location: f.location)

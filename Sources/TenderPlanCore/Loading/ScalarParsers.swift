@@ -82,6 +82,18 @@ public enum ScalarParsers {
         return .success(fraction)
     }
 
+    /// An ISO 4217 currency code: three capital letters. It is printed beside every amount in every output,
+    /// so anything else (markup, a `|` that breaks a table, a line break) is refused here, once.
+    public static func currency(_ text: String) -> Result<String, ScalarError> {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.utf8.count == 3 && trimmed.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) { return .success(trimmed) }
+        let symbols = ["€": "EUR", "£": "GBP", "$": "USD", "¥": "JPY", "₣": "CHF"]
+        let isThreeLetters = trimmed.unicodeScalars.count == 3 && trimmed.unicodeScalars.allSatisfy { $0.isASCII && $0.properties.isAlphabetic }
+        let likely = symbols[trimmed] ?? (isThreeLetters ? trimmed.uppercased() : nil)
+        let hint = likely.map { "; did you mean '\($0)'?" } ?? ", like EUR or GBP"
+        return .failure(ScalarError(.invalidValue, "'\(text)' is not a currency code: write the ISO 4217 code of three capital letters\(hint)"))
+    }
+
     /// `<integer><unit>` with unit d, w, cd, cw, mo or y.
     public static func duration(_ text: String) -> Result<PlanDuration, ScalarError> {
         // One pass over the bytes, no arrays: a large scenario has a duration in many coverage cells.

@@ -26,18 +26,26 @@ public enum PlanICS {
 
     static func compact(_ day: Day) -> String { day.iso.replacingOccurrences(of: "-", with: "") }
 
-    /// RFC 5545 text escaping.
+    /// RFC 5545 text escaping. TEXT may hold no control character but tab; any other becomes U+FFFD (a NUL
+    /// or 0x01 made calendar clients drop the event or the file).
     static func escape(_ text: String) -> String {
         var out = ""
-        for character in text {
-            switch character {
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "\\": out += "\\\\"
             case ";": out += "\\;"
             case ",": out += "\\,"
-            case "\n", "\r\n": out += "\\n"
-            case "\r": break
-            default: out.append(character)
+            case "\n": if previous != "\r" { out += "\\n" }
+            case "\r": out += "\\n"
+            default:
+                if (scalar.value < 0x20 && scalar != "\t") || scalar.value == 0x7F {
+                    out += "\u{FFFD}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
+            previous = scalar
         }
         return out
     }

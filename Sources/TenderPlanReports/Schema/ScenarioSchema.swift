@@ -44,6 +44,7 @@ public enum ScenarioSchema {
     static func type(_ type: ValueType) -> JSONValue {
         switch type {
         case .text: return .object(["type": .string("string")])
+        case .currency: return .object(["type": .string("string"), "pattern": .string("^[A-Z]{3}$")])
         case .identifier: return .object(["type": .string("string"), "pattern": .string(idPattern)])
         case .date: return .object(["type": .string("string"), "pattern": .string("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), "format": .string("date")])
         case .money:
