@@ -137,22 +137,13 @@ enum ExportClients {
     static func mpxj(_ xml: String, in folder: URL) throws -> (status: Int32, messages: String, items: [String: Dates]) {
         let file = folder.appendingPathComponent("export.xml")
         try xml.write(to: file, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", packageRoot.appendingPathComponent("scripts/mspdi-reschedule.py").path, file.path]
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let messages = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let (status, text, messages) = try python([packageRoot.appendingPathComponent("scripts/mspdi-reschedule.py").path, file.path])
         var items: [String: Dates] = [:]
         for line in text.split(separator: "\n") {
             let fields = line.split(separator: ";").map(String.init)
             guard fields.count == 3 else { continue }
             items[fields[0]] = Dates(start: String(fields[1].prefix(10)), finish: String(fields[2].prefix(10)))
         }
-        return (process.terminationStatus, messages, items)
+        return (status, messages, items)
     }
 }

@@ -336,6 +336,26 @@ func hostileScenario(in folder: URL) throws -> URL {
         #expect(refused.status == 1 && refused.stderr.contains("reprot.md.mustache: error: not a report template"))
     }
 
+    /// A template that includes itself crashed the run (exit 139, the stack ran out); now the chain is an
+    /// error before anything is rendered, also through another template or after a change of delimiters.
+    @Test(arguments: [
+        (["report.md": "{{> report.md}}"], "report.md.mustache: error: the template includes itself: report.md.mustache → report.md.mustache"),
+        (["report.md": "x {{> table.md}}", "table.md": "{{=<% %>=}} <%> report.md%>"],
+         "table.md.mustache: error: the template includes itself: table.md.mustache → report.md.mustache → table.md.mustache"),
+        (["table.html": "{{>*name}}"], "table.html.mustache: error: a partial with a computed name"),
+    ])
+    func aTemplateThatIncludesItselfIsAnError(_ templates: [String: String], _ message: String) throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, text) in templates {
+            try text.write(to: folder.appendingPathComponent("\(name).mustache"), atomically: true, encoding: .utf8)
+        }
+        let result = try run(["report", "Scenarios/tutorial.yaml", "--output", folder.appendingPathComponent("out").path,
+                              "--templates", folder.path, "--iterations", "10"])
+        #expect(result.status == 1, "\(result.status) \(result.stderr.suffix(300))")
+        #expect(result.stderr.contains(message), "\(result.stderr.suffix(300))")
+    }
+
     @Test func governanceGatesAreEvaluated() throws {
         let folder = try temporaryFolder()
         var text = try String(contentsOf: packageRoot.appendingPathComponent("Scenarios/tutorial.yaml"), encoding: .utf8)
