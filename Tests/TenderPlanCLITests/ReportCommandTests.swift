@@ -356,6 +356,24 @@ func hostileScenario(in folder: URL) throws -> URL {
         #expect(result.stderr.contains(message), "\(result.stderr.suffix(300))")
     }
 
+    /// A scenario named by an absolute path put the machine's folders into index.html and report.md (the source
+    /// and every finding); now files are named relative to the scenario's folder, so the bundle is the same
+    /// bytes from any working directory.
+    @Test func theBundleNamesFilesRelativeToTheScenario() throws {
+        let relative = try temporaryFolder(), absolute = try temporaryFolder()
+        #expect(try run(["report", "Scenarios/tutorial.yaml", "--output", relative.path, "--iterations", "20"]).status == 0)
+        let path = packageRoot.appendingPathComponent("Scenarios/tutorial.yaml").path
+        #expect(try run(["report", path, "--output", absolute.path, "--iterations", "20"], in: FileManager.default.temporaryDirectory).status == 0)
+        let one = try bundleFiles(relative.appendingPathComponent("tutorial"))
+        let other = try bundleFiles(absolute.appendingPathComponent("tutorial"))
+        #expect(one == other)
+        for (name, data) in other {
+            #expect(!String(decoding: data, as: UTF8.self).contains(packageRoot.path), "\(name) holds a path of the machine")
+        }
+        let markdown = String(decoding: one["report.md"] ?? Data(), as: UTF8.self)
+        #expect(markdown.contains("`tutorial.yaml`") && markdown.contains("- tutorial.yaml:62:"), "\(markdown.prefix(2000))")
+    }
+
     @Test func governanceGatesAreEvaluated() throws {
         let folder = try temporaryFolder()
         var text = try String(contentsOf: packageRoot.appendingPathComponent("Scenarios/tutorial.yaml"), encoding: .utf8)
