@@ -66,8 +66,10 @@ public struct SourceText: Sendable {
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
-    /// The byte offset of the first byte that is not valid UTF-8, or nil when all of it is.
-    public func firstInvalidUTF8Offset() -> Int? {
+    /// The first byte that is not valid UTF-8, or the first line break only YAML sees (U+0085, U+2028, U+2029:
+    /// libyaml ends a line there, editors show none, so a key after one could hide inside what looks like a
+    /// comment), or nil when there is neither.
+    public func firstEncodingProblem() -> (offset: Int, lineBreak: UInt32?)? {
         var index = 0
         let count = bytes.count
         while index < count {
@@ -78,15 +80,16 @@ public struct SourceText: Sendable {
             if byte & 0xE0 == 0xC0 { length = 2; minimum = 0x80 }
             else if byte & 0xF0 == 0xE0 { length = 3; minimum = 0x800 }
             else if byte & 0xF8 == 0xF0 { length = 4; minimum = 0x10000 }
-            else { return index }
-            guard index + length <= count else { return index }
+            else { return (index, nil) }
+            guard index + length <= count else { return (index, nil) }
             var scalar = UInt32(byte) & (0xFF >> (length + 1))
             for next in 1..<length {
                 let continuation = bytes[index + next]
-                guard continuation & 0xC0 == 0x80 else { return index }
+                guard continuation & 0xC0 == 0x80 else { return (index, nil) }
                 scalar = scalar << 6 | UInt32(continuation & 0x3F)
             }
-            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return index }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return (index, nil) }
+            if scalar == 0x85 || scalar == 0x2028 || scalar == 0x2029 { return (index, scalar) }
             index += length
         }
         return nil

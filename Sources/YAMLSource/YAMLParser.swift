@@ -203,7 +203,15 @@ private struct TreeBuilder {
                 message: "the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8",
                 mark: .start)
         }
-        if let offset = source.firstInvalidUTF8Offset() {
+        if let (offset, lineBreak) = source.firstEncodingProblem() {
+            if let lineBreak {
+                let name = [0x85: "NEXT LINE", 0x2028: "LINE SEPARATOR", 0x2029: "PARAGRAPH SEPARATOR"][lineBreak] ?? ""
+                return YAMLError(
+                    .unreadable, code: "encoding",
+                    message: "U+\(hex(Int32(lineBreak))) \(name) is a line break to YAML but not to most editors, so what follows it "
+                        + "may not be what you see (a key hidden in a comment); use a real line break, or write \\u\(hex(Int32(lineBreak))) inside double quotes",
+                    mark: source.mark(ofByteOffset: offset))
+            }
             let byte = String(bytes[offset], radix: 16, uppercase: true)
             return YAMLError(
                 .unreadable, code: "encoding",
