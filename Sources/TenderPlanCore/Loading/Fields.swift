@@ -43,6 +43,11 @@ struct Fields {
         return SourceLocation(path: path, mark: found?.value?.mark ?? found?.keyMark ?? mark)
     }
 
+    /// The first of `keys` that is written with no value (`duration:` and nothing after it), if any.
+    func emptyKey(among keys: [String]) -> String? {
+        keys.first { key in entries.contains { $0.key == key && $0.value == nil } }
+    }
+
     func keyLocation(_ key: String) -> SourceLocation {
         SourceLocation(path: path, mark: entry(key)?.keyMark ?? mark)
     }

@@ -34,6 +34,16 @@ struct ModelBuilder {
         }
     }
 
+    /// A key a rule needs is missing: reported at the key when it is written with no value (`duration:`),
+    /// else at the item.
+    mutating func missing(_ f: Fields, _ keys: [String], _ message: String) {
+        if let empty = f.emptyKey(among: keys) {
+            diagnostics.error(.missingKey, "'\(empty)' has no value: \(message)", at: f.keyLocation(empty))
+        } else {
+            diagnostics.error(.missingKey, message, at: f.location)
+        }
+    }
+
     mutating func text(_ f: Fields, _ key: String) -> String? { scalarText(f, key) }
     mutating func id(_ f: Fields, _ key: String) -> Identifier? { parse(f, key, ScalarParsers.identifier) }
     mutating func date(_ f: Fields, _ key: String) -> Day? { parse(f, key, ScalarParsers.date) }
@@ -424,7 +434,7 @@ struct ModelBuilder {
             }
         case .fictitiousDiscount:
             if !g.has("quality_value") {
-                diagnostics.error(.missingKey, "fictitious-discount needs 'quality_value' (euros of discount per full fit)", at: g.location)
+                missing(g, ["quality_value"], "fictitious-discount needs 'quality_value' (euros of discount per full fit)")
             }
         case .lowestPrice:
             break
@@ -459,12 +469,12 @@ struct ModelBuilder {
             diagnostics.error(.conflictingKeys, "a go-live names either 'tender' or 'product', not both",
                               at: max(f.keyLocation("tender"), f.keyLocation("product")))
         } else if !f.has("tender") && !f.has("product") {
-            diagnostics.error(.missingKey, "a go-live needs 'tender' (the awarded product goes live) or 'product'", at: f.location)
+            missing(f, ["tender", "product"], "a go-live needs 'tender' (the awarded product goes live) or 'product'")
         }
         let preparation = duration(f, "preparation")
         let estimate = estimate(f, "estimate")
         if !f.has("preparation") && !f.has("estimate") {
-            diagnostics.error(.missingKey, "a go-live needs 'preparation' (or an 'estimate' whose likely value is used)", at: f.location)
+            missing(f, ["preparation", "estimate"], "a go-live needs 'preparation' (or an 'estimate' whose likely value is used)")
         }
         return GoLive(
             id: identifier, title: text(f, "title"), sites: idList(f, "sites") ?? [], agencies: idList(f, "agencies") ?? [],
@@ -489,7 +499,7 @@ struct ModelBuilder {
     mutating func task(_ f: Fields) -> PlanTask? {
         guard let identifier = id(f, "id") else { return nil }
         if !f.has("duration") && !f.has("estimate") {
-            diagnostics.error(.missingKey, "a task needs 'duration' (0d for a milestone) or an 'estimate'", at: f.location)
+            missing(f, ["duration", "estimate"], "a task needs 'duration' (0d for a milestone) or an 'estimate'")
         }
         let on = date(f, "on").map { Located($0, at: f.valueLocation("on")) }
         for other in ["after", "not_before"] where f.has("on") && f.has(other) {
@@ -530,7 +540,7 @@ extension ModelBuilder {
                 diagnostics.error(.conflictingKeys, "a gate checks one thing; split '\(present.joined(separator: "', '"))' into separate entries",
                                   at: f.keyLocation(present[1]))
             } else {
-                diagnostics.error(.missingKey, "a gate needs one of: \(f.table.names.joined(separator: ", "))", at: f.location)
+                missing(f, f.table.names, "a gate needs one of: \(f.table.names.joined(separator: ", "))")
             }
             return nil
         }
