@@ -126,24 +126,8 @@ func checkForReport(_ file: ScenarioFile, seed: UInt64?, iterations: Int, thread
     }
     let gates = GateCheck.evaluate(scenario, fitGap: fitGap, plan: plan, costs: costs, risk: risk)
     writeStandardError(gates.map { printer.render($0, sources: result.sources) }.joined())
-    // The bundle names files relative to the scenario's folder: the same scenario gives the same bundle from
-    // any working directory, and no path of the machine ends up in a report that is passed on.
-    let folder = (file.path as NSString).deletingLastPathComponent
-    func shown(_ path: String) -> String {
-        if !folder.isEmpty && path.hasPrefix(folder + "/") { return String(path.dropFirst(folder.count + 1)) }
-        return path.hasPrefix("/") ? (path as NSString).lastPathComponent : path
-    }
-    let findings = (result.diagnostics + gates).sorted().map { finding in
-        var finding = finding
-        finding.location.path = shown(finding.location.path)
-        finding.notes = finding.notes.map { note in
-            var note = note
-            if let path = note.location?.path { note.location?.path = shown(path) }
-            return note
-        }
-        return finding
-    }
+    let findings = (result.diagnostics + gates).sorted()
     let results = ScenarioResults(scenario: scenario, fitGap: fitGap, plan: plan, costs: costs, risk: risk)
-    return CheckedScenario(input: ReportBundle.Input(results: results, findings: findings, source: shown(file.path)),
+    return CheckedScenario(input: ReportBundle.Input(results: results, findings: findings, source: file.path),
                            gatesFailed: gates.contains { $0.severity == .error })
 }

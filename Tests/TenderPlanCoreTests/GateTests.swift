@@ -51,6 +51,36 @@ import Testing
         #expect(withRisk == [2, 4, 6, 8, 10, 12] && noWarnings.isEmpty)
     }
 
+    /// A fit gate passed for a product knocked out for the agency (a `must` it does not meet), although that product
+    /// cannot be bought for it: the gate fails and names the knock-out, whatever the fit.
+    @Test func aFitGateFailsForAKnockedOutProduct() throws {
+        let text = """
+            tenderplan: 1
+            scenario: {id: k, start: 2024-03-01}
+            agencies: [{id: a}]
+            sites: [{id: s1, users: {a: 10}}]
+            requirements:
+              - {id: r1, priority: must}
+              - {id: r2, priority: should}
+              - {id: r3, priority: should}
+            products:
+              - id: p
+                coverage: {r1: none, r2: standard, r3: standard}
+            expect:
+              - {fit: {product: p, agency: a, at_least: 0.1}}
+
+            """
+        let result = check(text)
+        #expect(!result.hasErrors, "\(result.diagnostics.map { "\($0.location) \($0.message)" })")
+        let scenario = try #require(result.scenario)
+        let diagnostics = GateCheck.evaluate(scenario, fitGap: try #require(result.fitGap), plan: try #require(result.plan),
+                                             costs: try #require(result.costs), risk: nil)
+        // Fit = (3 + 3) / (5 + 3 + 3) = 0.545 with the default weights, above 0.1: only the knock-out fails it.
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.location.line == 13)
+        #expect(diagnostics.first?.message == "'p' is knocked out for a ('r1' not met), so it cannot be bought for it whatever its fit (0.545)")
+    }
+
     @Test func amountsInMessagesAreWrittenOut() {
         #expect(GateCheck.money(Decimal(string: "101963689.775")!, currency: "EUR") == "€ 101,963,689.78")
         #expect(GateCheck.money(Decimal(string: "-1234.5")!, currency: "EUR") == "-€ 1,234.50")

@@ -415,12 +415,23 @@ public struct CostProjection: Sendable {
                                               tenderShares: [tender.id: 1], agencyShares: seatShares(agencies)))
                     }
                 case .goLive?:
+                    // A site counts once per product, in the go-live that first brings it onto the product (the earliest
+                    // cutover, then file order): police and fire going live at one site in two go-lives are one site.
+                    var firstAtSite: [Identifier: (day: Day, index: Int)] = [:]
+                    for (index, goLive) in goLives {
+                        let day = cutover(index)
+                        for site in goLive.sites.map(\.value) {
+                            if let first = firstAtSite[site], (first.day, first.index) <= (day, index) { continue }
+                            firstAtSite[site] = (day, index)
+                        }
+                    }
                     for (index, goLive) in goLives {
                         let day = cutover(index)
                         let agencies = goLive.agencies.map(\.value)
                         var seatCount = 0
                         for site in Set(goLive.sites.map(\.value)) { for agency in Set(agencies) { seatCount += seats(site, agency) } }
-                        let own = (seats: StepFunction.constant(Decimal(seatCount)), sites: StepFunction.constant(Decimal(Set(goLive.sites.map(\.value)).count)))
+                        let newSites = Set(goLive.sites.map(\.value)).filter { firstAtSite[$0]?.index == index }.count
+                        let own = (seats: StepFunction.constant(Decimal(seatCount)), sites: StepFunction.constant(Decimal(newSites)))
                         checkStart(day, line, into: &diagnostics)
                         let tenders = goLive.source.flatMap { source -> [Tender]? in
                             if case .tender(let id) = source { return scenario.tenders.filter { $0.id == id.value } }

@@ -114,7 +114,7 @@ public enum FormatTables {
         KeySpec("id", .identifier, required: true, "The tender's id; its phases are <id>.<phase>."),
         KeySpec("title", .text, default: "the id", "Its title."),
         KeySpec("procedure", .choice(Procedure.allCases.map(\.rawValue)), default: "open", "The procedure, which sets the phases."),
-        KeySpec("agencies", .list(.identifier), "Whose requirements are in scope; an agency is in at most one tender."),
+        KeySpec("agencies", .list(.identifier), required: true, "The agencies it buys for, whose requirements are in scope; an agency is in at most one tender."),
         KeySpec("candidates", .list(.identifier), "Products that bid."),
         KeySpec("after", .list(.reference), "What the tender waits for."),
         KeySpec("start", .date, "A fixed start instead of after."),
@@ -248,7 +248,7 @@ public enum FormatTables {
         KeySpec("npv", .mapping("below"), "The net present value of the costs is below an amount."),
         KeySpec("total_real", .mapping("below"), "The total real cost is below an amount."),
         KeySpec("legacy_extension_cost", .mapping("below"), "Keeping the legacy systems past their planned retirement costs less than an amount."),
-        KeySpec("fit", .mapping("fit_gate"), "A product fits an agency at least this well."),
+        KeySpec("fit", .mapping("fit_gate"), "A product fits an agency at least this well and has no knock-out for it (a knocked-out product cannot be bought for that agency, whatever its fit)."),
         KeySpec("p80", .mapping("p80_gate"), "An item's P80 date (risk, with --seed) is before a date."),
     ])
 

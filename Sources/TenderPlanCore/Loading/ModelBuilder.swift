@@ -402,9 +402,16 @@ struct ModelBuilder {
             checkAward(award, g)
         }
         let procedure = choice(f, "procedure", Procedure.self)
+        // Without agencies no requirement counts and no seat is priced: every bid would score quality 0 and the
+        // "tenders as planned" option would price a product that nobody is assigned.
+        let agencies = idList(f, "agencies")
+        if agencies?.isEmpty == true {
+            diagnostics.error(.missingKey, "'agencies' is empty: a tender buys for at least one agency (without one no requirement counts "
+                + "in its award and no seat in its price)", at: f.valueLocation("agencies"))
+        }
         var tender = Tender(
             id: identifier, title: text(f, "title"), procedure: procedure ?? .open,
-            agencies: idList(f, "agencies") ?? [], candidates: idList(f, "candidates") ?? [], after: references(f, "after") ?? [],
+            agencies: agencies ?? [], candidates: idList(f, "candidates") ?? [], after: references(f, "after") ?? [],
             start: date(f, "start"), notBefore: date(f, "not_before"), deadline: date(f, "deadline"), phases: phases ?? [],
             award: award, awarded: locatedId(f, "awarded"), calendar: locatedId(f, "calendar"), location: f.valueLocation("id"))
         // With an unreadable procedure its phases are unknown: leave phase checks out rather than cascade.

@@ -25,7 +25,12 @@ public enum GateCheck {
                 if cost >= below { fail("keeping the legacy systems past their planned retirement costs \(money(cost)), not below \(money(below))", gate) }
             case .fit(let product, let agency, let atLeast):
                 let fit = analysis.fit(product.value, agency.value)
-                if ExactDecimal.tieKey(fit) < ExactDecimal.tieKey(atLeast) {
+                let knockouts = analysis.knockouts(product.value, agency.value)
+                if !knockouts.isEmpty {
+                    let names = knockouts.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (knockouts.count > 3 ? " and \(knockouts.count - 3) more" : "")
+                    fail("'\(product.value)' is knocked out for \(agency.value) (\(names) not met), so it cannot be bought for it "
+                        + "whatever its fit (\(ExactDecimal.rounded(fit, 3)))", gate)
+                } else if ExactDecimal.tieKey(fit) < ExactDecimal.tieKey(atLeast) {
                     fail("'\(product.value)' fits \(agency.value) at \(ExactDecimal.rounded(fit, 3)), below \(atLeast)", gate)
                 }
             case .p80(let item, let before):

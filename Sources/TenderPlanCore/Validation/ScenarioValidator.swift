@@ -213,9 +213,31 @@ struct ValidationRun {
     }
 
     mutating func checkGoLives() {
+        // An agency goes live at a site on a product once: a second go-live for the same agency, site and tender
+        // (or product) would count its seats and the site twice in every cost line.
+        var firstGoLive: [String: (id: Identifier, location: SourceLocation)] = [:]
         for goLive in scenario.goLives {
             for site in goLive.sites { expect(site.value, [.site], at: site.location, role: "site") }
             for agency in goLive.agencies { expect(agency.value, [.agency], at: agency.location, role: "agency") }
+            let source: String? = switch goLive.source {
+            case .tender(let tender)?: "tender \(tender.value)"
+            case .product(let product)?: "product \(product.value)"
+            case nil: nil
+            }
+            if let source {
+                for site in goLive.sites {
+                    for agency in goLive.agencies {
+                        let key = "\(source)|\(site.value)|\(agency.value)"
+                        if let first = firstGoLive[key], first.id != goLive.id {
+                            diagnostics.error(.rule, "'\(agency.value)' already goes live at '\(site.value)' with \(source) in go-live '\(first.id)'; "
+                                + "its seats and the site would count twice (an agency goes live at a site once per product)",
+                                at: agency.location, notes: [Diagnostic.Note("'\(first.id)' brings it here", at: first.location)])
+                        } else if firstGoLive[key] == nil {
+                            firstGoLive[key] = (goLive.id, agency.location)
+                        }
+                    }
+                }
+            }
             switch goLive.source {
             case .tender(let tender)?:
                 if expect(tender.value, [.tender], at: tender.location, role: "tender"), let t = tendersById[tender.value] {

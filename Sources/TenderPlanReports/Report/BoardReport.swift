@@ -50,7 +50,7 @@ public struct BoardReport: Sendable {
     /// - Parameters:
     ///   - escape: applied to every text taken from the scenario (names, titles, messages): `markdownCell`
     ///     for Markdown, identity for HTML (the template engine escapes there).
-    ///   - source: the scenario's file name as given, shown in the header.
+    ///   - source: the scenario's file as given; shown, like the files findings name, relative to its folder.
     ///   - findings: warnings and gate verdicts to list, already sorted.
     public init(scenario: Scenario, fitGap: FitGapResult, plan: PlanResult, costs: CostResult, risk: RiskResult?,
                 findings: [Diagnostic], language: Language, source: String, escape: @escaping (String) -> String) {
@@ -62,11 +62,11 @@ public struct BoardReport: Sendable {
         lang = language.rawValue
         title = escape(scenario.info.title)
         scenarioId = escape(scenario.info.id.raw)
-        self.source = escape(source)
+        self.source = escape(ReportPaths.shown(source, scenario: source))
         summary = parts.summary()
         gates = parts.gates(findings)
         warnings = findings.filter { $0.severity == .warning || $0.code != .gate }.map { diagnostic in
-            escape("\(diagnostic.location.path):\(diagnostic.location.line): \(diagnostic.message)")
+            escape("\(ReportPaths.shown(diagnostic.location.path, scenario: source)):\(diagnostic.location.line): \(diagnostic.message)")
         }
         hasWarnings = !warnings.isEmpty
         tenders = parts.tenders()

@@ -8,7 +8,8 @@ public enum ReportBundle {
         public var results: ScenarioResults
         /// Warnings and gate verdicts, sorted.
         public var findings: [Diagnostic]
-        /// The scenario file as named on the command line (no absolute paths in reports).
+        /// The scenario file as named on the command line; the report shows it, and every file its findings name,
+        /// relative to the scenario's folder (`ReportPaths`).
         public var source: String
 
         public init(results: ScenarioResults, findings: [Diagnostic], source: String) {
@@ -46,5 +47,15 @@ public enum ReportBundle {
         let sheets = ReportWorkbook.sheets(scenario: scenario, fitGap: input.fitGap, plan: input.plan, costs: input.costs, risk: input.risk)
         result.append((name: "workbook.xlsx", data: try XLSXWriter.data(sheets, currency: input.costs.currency)))
         return result
+    }
+}
+
+/// The report names files relative to the scenario's folder, so the same scenario gives the same bundle from any
+/// working directory and no folder of the machine ends up in a report that is passed on.
+enum ReportPaths {
+    static func shown(_ path: String, scenario: String) -> String {
+        let folder = (scenario as NSString).deletingLastPathComponent
+        if !folder.isEmpty && path.hasPrefix(folder + "/") { return String(path.dropFirst(folder.count + 1)) }
+        return path.hasPrefix("/") ? (path as NSString).lastPathComponent : path
     }
 }
