@@ -76,6 +76,8 @@ let badInputs: [BadInput] = [
              code: .missingKey, says: "missing the required key 'agencies'"),
     BadInput(name: "agency goes live twice at a site", yaml: header + "sites:\n  - {id: s1, users: {politie: 3}}\nproducts:\n  - id: p\ngo_lives:\n  - {id: g1, sites: [s1], agencies: [politie], product: p, preparation: 1d}\n  - {id: g2, sites: [s1], agencies: [1️⃣politie], product: p, preparation: 1d}\n",
              code: .rule, says: "already goes live at 's1'"),
+    BadInput(name: "amount a thousand times its kind", yaml: header + "products:\n  - id: p1\n    costs: [{name: Licences, amount: 100, per: user, every: year}]\n  - id: p2\n    costs: [1️⃣{name: Licences, amount: 100k, per: user, every: year}]\n",
+             code: .implausible, says: "did you mean 100?", severity: .warning),
     BadInput(name: "duplicate id at the later definition", yaml: header + "sites:\n  - id: 1️⃣politie\n", code: .duplicateId, says: "politie"),
     BadInput(name: "unknown agency with did-you-mean", yaml: header + "sites:\n  - id: s1\n    users: {1️⃣politei: 3}\n", code: .unknownReference, says: "politei"),
     BadInput(name: "unknown after reference", yaml: header + "tasks:\n  - id: a\n    duration: 1d\n  - id: b\n    duration: 1d\n    after: [1️⃣c]\n", code: .unknownReference, says: "'c'"),

@@ -152,7 +152,37 @@ struct ValidationRun {
         }
     }
 
+    /// The same cost line (name, basis and recurrence) of competing products at 1,000 times or more the others'
+    /// median is almost always a unit slip (`100M` for `100k`): warned at the line, with the likely amount.
+    mutating func checkAmountsAgainstTheirKind() {
+        struct Kind: Hashable { var name: String, per: CostLine.Basis, every: CostLine.Recurrence }
+        var groups: [Kind: [(product: Identifier, line: CostLine)]] = [:]
+        var order: [Kind] = []
+        for product in scenario.products {
+            for line in product.costs where line.amount > 0 {
+                let kind = Kind(name: line.name.lowercased().trimmingCharacters(in: .whitespaces), per: line.per, every: line.every)
+                if groups[kind] == nil { order.append(kind) }
+                groups[kind, default: []].append((product.id, line))
+            }
+        }
+        for kind in order {
+            let group = groups[kind]!
+            guard Set(group.map(\.product)).count >= 2 else { continue }
+            for (index, entry) in group.enumerated() {
+                let others = group.enumerated().filter { $0.offset != index && $0.element.product != entry.product }.map(\.element.line.amount).sorted()
+                guard !others.isEmpty else { continue }
+                let median = others[(others.count - 1) / 2]
+                if entry.line.amount >= 1000 * median {
+                    diagnostics.warning(.implausible, "'\(entry.line.name)' of '\(entry.product)' is \(ExactDecimal.rounded(entry.line.amount, 2)), "
+                        + "1,000 times or more the same line of the other products (\(ExactDecimal.rounded(median, 2))); "
+                        + "did you mean \(ExactDecimal.rounded(entry.line.amount / 1000, 2))?", at: entry.line.location)
+                }
+            }
+        }
+    }
+
     mutating func checkProducts() {
+        checkAmountsAgainstTheirKind()
         let candidates = Set(scenario.tenders.flatMap { $0.candidates.map(\.value) })
         for product in scenario.products {
             for cell in product.coverage where kinds[cell.requirement] != .requirement {
